@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Instant, toEpochMs } from '../instant.ts';
+import {
+  DealCancelledData,
+  DealClosedData,
+  DeliveryCompletedData,
+  HandoffCompletedData,
+  NpsResponseRecordedData,
+  PromiseRevisedData,
+  ScopeChangedData,
+} from './events.ts';
+
+/** Request bodies of the deal commands, exactly as the public API takes them. */
+export const CloseDealBody = DealClosedData.extend({ closedAt: Instant })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (toEpochMs(body.promise.deliverBy) < toEpochMs(body.closedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['promise', 'deliverBy'], message: 'must not be before closedAt' });
+    }
+  });
+export const HandOffBody = HandoffCompletedData.extend({ at: Instant }).strict();
+export const ChangeScopeBody = ScopeChangedData.extend({ at: Instant }).strict();
+export const RevisePromiseBody = PromiseRevisedData.extend({ at: Instant }).strict();
+export const DeliverBody = DeliveryCompletedData.extend({ at: Instant }).strict();
+export const CancelDealBody = DealCancelledData.extend({ at: Instant }).strict();
+
+export type CloseDealBody = z.infer<typeof CloseDealBody>;
+export type HandOffBody = z.infer<typeof HandOffBody>;
+export type ChangeScopeBody = z.infer<typeof ChangeScopeBody>;
+export type RevisePromiseBody = z.infer<typeof RevisePromiseBody>;
+export type DeliverBody = z.infer<typeof DeliverBody>;
+export type CancelDealBody = z.infer<typeof CancelDealBody>;
+
+/** Commands: what someone asks the deal to do. Time comes in with the command, so deciding stays pure. */
+export type DealCommand =
+  | { type: 'CloseDeal'; body: CloseDealBody }
+  | { type: 'HandOff'; body: HandOffBody }
+  | { type: 'ChangeScope'; body: ChangeScopeBody }
+  | { type: 'RevisePromise'; body: RevisePromiseBody }
+  | { type: 'Deliver'; body: DeliverBody }
+  | { type: 'CancelDeal'; body: CancelDealBody }
+  | { type: 'RecordNpsResponse'; body: z.infer<typeof NpsResponseRecordedData> };

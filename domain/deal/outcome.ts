@@ -1,0 +1,35 @@
+import { toEpochMs, type Instant } from '../instant.ts';
+import { isSameScope, type ScopeLine } from './scope.ts';
+
+export interface Outcome {
+  onTime: boolean;
+  asSold: boolean;
+  /** On time AND as sold: the promise the customer was sold is the promise they got. */
+  promiseKept: boolean;
+  /** 0 when on time; otherwise hours past the deadline in force (after grace), rounded up to 0.01 h. */
+  lateByHours: number;
+}
+
+export interface PromiseInForce {
+  deadline: Instant;
+  scope: readonly ScopeLine[];
+}
+
+export interface Delivery {
+  at: Instant;
+  scope: readonly ScopeLine[];
+}
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 3_600_000;
+
+export const isOnTime = (deliveredAt: Instant, deadline: Instant, graceMinutes = 0): boolean =>
+  toEpochMs(deliveredAt) <= toEpochMs(deadline) + graceMinutes * MS_PER_MINUTE;
+
+export const assessOutcome = (promise: PromiseInForce, delivery: Delivery, graceMinutes = 0): Outcome => {
+  const onTime = isOnTime(delivery.at, promise.deadline, graceMinutes);
+  const asSold = isSameScope(delivery.scope, promise.scope);
+  const lateMs = toEpochMs(delivery.at) - (toEpochMs(promise.deadline) + graceMinutes * MS_PER_MINUTE);
+  const lateByHours = onTime ? 0 : Math.ceil((lateMs / MS_PER_HOUR) * 100) / 100;
+  return { onTime, asSold, promiseKept: onTime && asSold, lateByHours };
+};

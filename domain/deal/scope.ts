@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const ScopeLine = z
+  .object({
+    sku: z.string().min(1).max(64),
+    description: z.string().max(500).optional(),
+    quantity: z.int().positive(),
+  })
+  .strict();
+export type ScopeLine = z.infer<typeof ScopeLine>;
+
+export const Scope = z.array(ScopeLine).min(1).max(200);
+export type Scope = z.infer<typeof Scope>;
+
+const quantitiesBySku = (scope: readonly ScopeLine[]): Map<string, number> => {
+  const totals = new Map<string, number>();
+  for (const line of scope) totals.set(line.sku, (totals.get(line.sku) ?? 0) + line.quantity);
+  return totals;
+};
+
+/**
+ * "As sold" compares what was delivered with what is in force, sku by sku and quantity by quantity.
+ * Descriptions and line order are presentation, not promise, so they do not count.
+ */
+export const isSameScope = (delivered: readonly ScopeLine[], inForce: readonly ScopeLine[]): boolean => {
+  const a = quantitiesBySku(delivered);
+  const b = quantitiesBySku(inForce);
+  if (a.size !== b.size) return false;
+  for (const [sku, quantity] of a) if (b.get(sku) !== quantity) return false;
+  return true;
+};

@@ -1,0 +1,127 @@
+import type { Instant } from '../instant.ts';
+import type { Money } from '../money.ts';
+import type { HandoffChecklist, Initiator } from './events.ts';
+import type { DealEvent } from './events.ts';
+import { assessOutcome, type Outcome } from './outcome.ts';
+import type { ScopeLine } from './scope.ts';
+
+export type DealStatus = 'closed' | 'handed-off' | 'delivered' | 'cancelled';
+
+export interface Deal {
+  status: DealStatus;
+  dealId: string;
+  closedAt: Instant;
+  customer: { id: string; name: string };
+  seller: { id: string };
+  salesTeam: string;
+  value: Money;
+  soldScope: ScopeLine[];
+  /** The scope "as sold" is judged against: the sold scope or the last customer-initiated change. */
+  scopeInForce: ScopeLine[];
+  /** The scope being worked to now, whoever changed it last. */
+  plannedScope: ScopeLine[];
+  originalDeliverBy: Instant;
+  /** The deadline "on time" is judged against: the original promise or the last customer-requested date. */
+  deadlineInForce: Instant;
+  /** The date being worked to now, whoever revised it last. */
+  plannedDeliverBy: Instant;
+  revisions: { at: Instant; deliverBy: Instant; initiatedBy: Initiator }[];
+  handoff: { at: Instant; opsOwner: { id: string }; opsTeam: string; checklist: HandoffChecklist } | null;
+  delivery: { at: Instant; deliveredBy: { id: string }; scope: ScopeLine[] } | null;
+  cancellation: { at: Instant; reason: string; afterDelivery: boolean } | null;
+  latestNps: { score: number; responseId: string; respondedAt: Instant } | null;
+}
+
+export type DealState = { status: 'none' } | Deal;
+
+export const initialState = (): DealState => ({ status: 'none' });
+
+export const isRecorded = (state: DealState): state is Deal => state.status !== 'none';
+
+const requireDeal = (state: DealState, event: DealEvent): Deal => {
+  if (!isRecorded(state)) throw new Error(`${event.type} cannot be applied before DealClosed`);
+  return state;
+};
+
+/** Folds one recorded fact into the deal. Pure: the same events always give the same deal. */
+export const evolve = (state: DealState, event: DealEvent): DealState => {
+  switch (event.type) {
+    case 'DealClosed': {
+      const { data } = event;
+      return {
+        status: 'closed',
+        dealId: data.dealId,
+        closedAt: event.occurredAt,
+        customer: data.customer,
+        seller: data.seller,
+        salesTeam: data.salesTeam,
+        value: data.value,
+        soldScope: data.scope,
+        scopeInForce: data.scope,
+        plannedScope: data.scope,
+        originalDeliverBy: data.promise.deliverBy,
+        deadlineInForce: data.promise.deliverBy,
+        plannedDeliverBy: data.promise.deliverBy,
+        revisions: [],
+        handoff: null,
+        delivery: null,
+        cancellation: null,
+        latestNps: null,
+      };
+    }
+    case 'HandoffCompleted': {
+      const deal = requireDeal(state, event);
+      const { opsOwner, opsTeam, checklist } = event.data;
+      return { ...deal, status: 'handed-off', handoff: { at: event.occurredAt, opsOwner, opsTeam, checklist } };
+    }
+    case 'ScopeChanged': {
+      const deal = requireDeal(state, event);
+      const rebaselines = event.data.initiatedBy === 'customer';
+      return {
+        ...deal,
+        plannedScope: event.data.scope,
+        scopeInForce: rebaselines ? event.data.scope : deal.scopeInForce,
+      };
+    }
+    case 'PromiseRevised': {
+      const deal = requireDeal(state, event);
+      const { deliverBy, initiatedBy } = event.data;
+      return {
+        ...deal,
+        plannedDeliverBy: deliverBy,
+        deadlineInForce: initiatedBy === 'customer' ? deliverBy : deal.deadlineInForce,
+        revisions: [...deal.revisions, { at: event.occurredAt, deliverBy, initiatedBy }],
+      };
+    }
+    case 'DeliveryCompleted': {
+      const deal = requireDeal(state, event);
+      return {
+        ...deal,
+        status: 'delivered',
+        delivery: { at: event.occurredAt, deliveredBy: event.data.deliveredBy, scope: event.data.scope },
+      };
+    }
+    case 'DealCancelled': {
+      const deal = requireDeal(state, event);
+      return {
+        ...deal,
+        status: 'cancelled',
+        cancellation: { at: event.occurredAt, reason: event.data.reason, afterDelivery: deal.delivery !== null },
+      };
+    }
+    case 'NpsResponseRecorded': {
+      const deal = requireDeal(state, event);
+      const { score, responseId, respondedAt } = event.data;
+      const newer = deal.latestNps === null || Date.parse(respondedAt) >= Date.parse(deal.latestNps.respondedAt);
+      return newer ? { ...deal, latestNps: { score, responseId, respondedAt } } : deal;
+    }
+  }
+};
+
+export const foldDeal = (events: readonly DealEvent[]): DealState => events.reduce(evolve, initialState());
+
+/** The deal's outcome once delivered (kept on a later cancellation, which only takes it out of the rates). */
+export const outcomeOf = (deal: Deal, graceMinutes = 0): Outcome | null =>
+  deal.delivery === null
+    ? null
+    : assessOutcome({ deadline: deal.deadlineInForce, scope: deal.scopeInForce }, deal.delivery, graceMinutes);

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+// The runtime's ICU list is the ISO 4217 set in circulation; it keeps us from shipping our own copy.
+const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));
+
+export const Currency = z
+  .string()
+  .refine((code) => isoCurrencies.has(code), { message: 'must be an ISO 4217 currency code, e.g. USD' })
+  .meta({ description: 'ISO 4217 currency code', example: 'USD' });
+
+/** Money is always an integer number of the currency's minor units (cents for USD). */
+export const Money = z
+  .object({
+    amount: z.int().nonnegative().meta({ description: 'integer minor units (cents for USD)' }),
+    currency: Currency,
+  })
+  .strict();
+export type Money = z.infer<typeof Money>;
+
+export const money = (amount: number, currency: string): Money => ({ amount, currency });
