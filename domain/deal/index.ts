@@ -6,3 +6,4 @@ export * from './outcome.ts';
 export * from './ruleViolation.ts';
 export * from './scope.ts';
 export * from './state.ts';
+export * from './upcast.ts';

@@ -1,0 +1,136 @@
+import type { DealCommand } from '../../domain/deal/commands.ts';
+import { decide } from '../../domain/deal/decide.ts';
+import { CURRENT_SCHEMA_VERSION, dealStreamId, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { foldDeal } from '../../domain/deal/state.ts';
+import type { Actor } from '../../domain/roles.ts';
+import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
+import { VersionConflict } from '../eventStore/errors.ts';
+
+/** A retry of a request we already answered, with other content: the key was reused. */
+export class IdempotencyKeyReused extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency-Key ${key} was already used for a different request`);
+    this.name = 'IdempotencyKeyReused';
+  }
+}
+
+/** If-Match named a version the deal is no longer (or not yet) at. */
+export class VersionMismatch extends Error {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`If-Match expected version ${expected} but the deal is at version ${actual}`);
+    this.name = 'VersionMismatch';
+  }
+}
+
+/** Writers kept racing us for the same deal; the client may try again. */
+export class ConcurrencyExhausted extends Error {
+  constructor(readonly streamId: string) {
+    super(`the deal ${streamId} kept changing while this command was decided; try again`);
+    this.name = 'ConcurrencyExhausted';
+  }
+}
+
+export interface DealCommandRequest {
+  dealId: string;
+  command: DealCommand;
+  actor: Actor;
+  /** The client's Idempotency-Key, if any. */
+  idempotencyKey?: string;
+  /** A hash of the request; the same key with another fingerprint is a reused key. */
+  fingerprint: string;
+  /** The If-Match version, if any. */
+  expectedVersion?: number;
+  correlationId?: string;
+}
+
+export interface DealCommandResult {
+  dealId: string;
+  version: number;
+  /** True when this answers a retry with the first response and nothing new was recorded. */
+  replayed: boolean;
+}
+
+export interface DealCommandServiceDeps {
+  store: DynamoEventStore;
+  tenantId: string;
+  now: () => Date;
+  newEventId: () => string;
+  maxAttempts?: number;
+}
+
+/** The first response to a request already recorded on this stream, if it was. */
+const priorResponse = (stream: StreamRead, request: DealCommandRequest): DealCommandResult | null => {
+  const { idempotencyKey, fingerprint, command, dealId } = request;
+  if (idempotencyKey) {
+    const matching = stream.events.filter((stored) => stored.idempotencyKey === idempotencyKey);
+    if (matching.length > 0) {
+      if (matching.some((stored) => stored.fingerprint !== fingerprint)) throw new IdempotencyKeyReused(idempotencyKey);
+      return { dealId, version: Math.max(...matching.map((stored) => stored.event.version)), replayed: true };
+    }
+  }
+  // The API promises that closing the same deal id again with an identical body is a retry.
+  if (command.type === 'CloseDeal' && stream.events[0]?.fingerprint === fingerprint) {
+    return { dealId, version: stream.events[0].event.version, replayed: true };
+  }
+  return null;
+};
+
+/**
+ * Loads the deal, decides, and appends with the version it decided on. A lost race is retried from
+ * fresh state a few times; a retried request is answered with its first response.
+ */
+export const createDealCommandService = (deps: DealCommandServiceDeps) => {
+  const maxAttempts = deps.maxAttempts ?? 4;
+
+  return async (request: DealCommandRequest): Promise<DealCommandResult> => {
+    const streamId = dealStreamId(request.dealId);
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const stream = await deps.store.readStream(streamId);
+      const prior = priorResponse(stream, request);
+      if (prior) return prior;
+      if (request.expectedVersion !== undefined && request.expectedVersion !== stream.version) {
+        throw new VersionMismatch(request.expectedVersion, stream.version);
+      }
+      const decided = decide(request.command, foldDeal(stream.events.map((stored) => stored.event)));
+      const recordedAt = deps.now().toISOString();
+      const events = decided.map(
+        (event, index): RecordedDealEvent => ({
+          ...event,
+          eventId: deps.newEventId(),
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          streamId,
+          version: stream.version + index + 1,
+          recordedAt,
+          actor: request.actor,
+          tenantId: deps.tenantId,
+          ...(request.correlationId ? { correlationId: request.correlationId } : {}),
+        }),
+      );
+      try {
+        const { version } = await deps.store.append({
+          streamId,
+          expectedVersion: stream.version,
+          events,
+          idempotencyKey: request.idempotencyKey,
+          fingerprint: request.fingerprint,
+        });
+        return { dealId: request.dealId, version, replayed: false };
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        // The winner may be this very request, retried while the first try was in flight: its stored
+        // event carries our key, so answer with the first response without reading the stream again.
+        const winner = error.stored;
+        if (request.idempotencyKey && winner?.idempotencyKey === request.idempotencyKey) {
+          if (winner.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.idempotencyKey);
+          if (events.length === 1) return { dealId: request.dealId, version: error.attemptedVersion, replayed: true };
+        }
+      }
+    }
+    throw new ConcurrencyExhausted(streamId);
+  };
+};
+
+export type DealCommandService = ReturnType<typeof createDealCommandService>;

@@ -1,0 +1,157 @@
+import {
+  ConditionalCheckFailedException,
+  PutItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { upcastToCurrent } from '../../domain/deal/upcast.ts';
+import { CorruptStoredEvent, VersionConflict } from './errors.ts';
+import { eventsTable as T } from './eventsTable.ts';
+
+export interface StoredEvent {
+  event: RecordedDealEvent;
+  idempotencyKey?: string;
+  fingerprint?: string;
+}
+
+export interface StreamRead {
+  streamId: string;
+  /** 0 when the stream has no events yet. */
+  version: number;
+  events: StoredEvent[];
+}
+
+export interface AppendRequest {
+  streamId: string;
+  /** The version the stream is at now; the new events take the versions after it. */
+  expectedVersion: number;
+  events: RecordedDealEvent[];
+  idempotencyKey?: string;
+  fingerprint?: string;
+}
+
+const toItem = (event: RecordedDealEvent, request: AppendRequest): Record<string, AttributeValue> => {
+  const item: Record<string, AttributeValue> = {
+    [T.partitionKey]: { S: event.streamId },
+    [T.sortKey]: { N: String(event.version) },
+    [T.type]: { S: event.type },
+    [T.body]: { S: JSON.stringify(event) },
+  };
+  if (request.idempotencyKey) item[T.idempotencyKey] = { S: request.idempotencyKey };
+  if (request.fingerprint) item[T.fingerprint] = { S: request.fingerprint };
+  return item;
+};
+
+const storedKeys = (item: Record<string, AttributeValue> | undefined) =>
+  item ? { idempotencyKey: item[T.idempotencyKey]?.S, fingerprint: item[T.fingerprint]?.S } : null;
+
+/** Reads one stored item back as a valid, current-schema event, or says exactly which item is broken. */
+export const readStoredItem = (item: Record<string, AttributeValue>): StoredEvent => {
+  const streamId = item[T.partitionKey]?.S ?? '<no stream id>';
+  const version = Number(item[T.sortKey]?.N ?? Number.NaN);
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(item[T.body]?.S ?? '') as Record<string, unknown>;
+  } catch (error) {
+    throw new CorruptStoredEvent(streamId, version, undefined, [`body is not JSON (${(error as Error).message})`]);
+  }
+  const eventId = typeof raw?.eventId === 'string' ? raw.eventId : undefined;
+  let parsed;
+  try {
+    parsed = RecordedDealEvent.safeParse(upcastToCurrent(raw));
+  } catch (error) {
+    throw new CorruptStoredEvent(streamId, version, eventId, [(error as Error).message]);
+  }
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(event)'}: ${issue.message}`);
+    throw new CorruptStoredEvent(streamId, version, eventId, problems);
+  }
+  if (parsed.data.streamId !== streamId || parsed.data.version !== version) {
+    throw new CorruptStoredEvent(streamId, version, eventId, ['body names another stream or version than its key']);
+  }
+  return {
+    event: parsed.data,
+    idempotencyKey: item[T.idempotencyKey]?.S,
+    fingerprint: item[T.fingerprint]?.S,
+  };
+};
+
+/**
+ * The deal event store: one item per event, keyed by stream and version.
+ * Appends are conditional on the version slot being free, so of two concurrent writers exactly one wins.
+ */
+export class DynamoEventStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    readonly tableName: string,
+  ) {}
+
+  async readStream(streamId: string): Promise<StreamRead> {
+    const events: StoredEvent[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: '#s = :s',
+          ExpressionAttributeNames: { '#s': T.partitionKey },
+          ExpressionAttributeValues: { ':s': { S: streamId } },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) events.push(readStoredItem(item));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return { streamId, version: events.at(-1)?.event.version ?? 0, events };
+  }
+
+  /**
+   * One event is one conditional PutItem (the cheapest write DynamoDB has); several events go in one
+   * transaction so they land together or not at all (it costs twice the write units, so only then).
+   */
+  async append(request: AppendRequest): Promise<{ version: number }> {
+    const { events, streamId, expectedVersion } = request;
+    if (events.length === 0) return { version: expectedVersion };
+    events.forEach((event, index) => {
+      if (event.streamId !== streamId || event.version !== expectedVersion + index + 1) {
+        throw new Error(`event ${index} must be ${streamId} v${expectedVersion + index + 1}`);
+      }
+    });
+    const condition = {
+      ConditionExpression: 'attribute_not_exists(#v)',
+      ExpressionAttributeNames: { '#v': T.sortKey },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
+    try {
+      if (events.length === 1) {
+        await this.client.send(
+          new PutItemCommand({ TableName: this.tableName, Item: toItem(events[0]!, request), ...condition }),
+        );
+      } else {
+        await this.client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: events.map((event) => ({
+              Put: { TableName: this.tableName, Item: toItem(event, request), ...condition },
+            })),
+          }),
+        );
+      }
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new VersionConflict(streamId, expectedVersion + 1, storedKeys(error.Item));
+      }
+      if (error instanceof TransactionCanceledException) {
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
+        if (failed >= 0) throw new VersionConflict(streamId, expectedVersion + failed + 1, storedKeys(reasons[failed]?.Item));
+      }
+      throw error;
+    }
+    return { version: expectedVersion + events.length };
+  }
+}

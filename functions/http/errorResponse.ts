@@ -1,0 +1,32 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
+import {
+  ConcurrencyExhausted,
+  IdempotencyKeyReused,
+  VersionMismatch,
+} from '../commands/dealCommandService.ts';
+import { CorruptStoredEvent } from '../eventStore/errors.ts';
+import { logger } from '../observability.ts';
+import { HttpProblem, problemResponse } from './problem.ts';
+
+/** Translates what went wrong into the API's problem+json; anything unforeseen is logged and is a 500. */
+export const toHttpProblem = (error: unknown): HttpProblem => {
+  if (error instanceof HttpProblem) return error;
+  if (error instanceof DealRuleViolation) {
+    return error.rule === 'unknown-deal'
+      ? new HttpProblem(404, 'unknown-deal', error.message)
+      : new HttpProblem(409, error.rule, error.message);
+  }
+  if (error instanceof VersionMismatch) return new HttpProblem(412, 'version-mismatch', error.message);
+  if (error instanceof IdempotencyKeyReused) return new HttpProblem(409, 'idempotency-key-reused', error.message);
+  if (error instanceof ConcurrencyExhausted) return new HttpProblem(409, 'concurrent-update', error.message);
+  if (error instanceof CorruptStoredEvent) {
+    logger.error('corrupt stored event', { error });
+    return new HttpProblem(500, 'corrupt-stored-event', error.message);
+  }
+  logger.error('unhandled error', { error: error as Error });
+  return new HttpProblem(500, 'internal-error', 'something went wrong on our side; it has been logged');
+};
+
+export const errorResponse = (error: unknown): APIGatewayProxyStructuredResultV2 =>
+  problemResponse(toHttpProblem(error));

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import {
+  CancelDealBody,
+  ChangeScopeBody,
+  CloseDealBody,
+  DeliverBody,
+  HandOffBody,
+  RevisePromiseBody,
+} from '../../domain/deal/commands.ts';
+import { DealEventType } from '../../domain/deal/events.ts';
+import { Instant } from '../../domain/instant.ts';
+import { Money } from '../../domain/money.ts';
+import { Actor } from '../../domain/roles.ts';
+import { routeKey, routes } from './routes.ts';
+
+const CommandAccepted = z.object({ dealId: z.string(), version: z.int().positive() });
+
+const ProblemDetails = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+const Outcome = z.object({
+  onTime: z.boolean(),
+  asSold: z.boolean(),
+  promiseKept: z.boolean(),
+  lateByHours: z.number().nonnegative(),
+});
+
+const DealViewResponse = z
+  .object({
+    dealId: z.string(),
+    version: z.int().positive(),
+    status: z.enum(['closed', 'handed-off', 'delivered', 'cancelled']),
+    promise: z.object({ deliverBy: Instant, originalDeliverBy: Instant, plannedDeliverBy: Instant }),
+    outcome: Outcome.nullable(),
+    nps: z.object({ score: z.int().min(0).max(10), respondedAt: Instant }).nullable(),
+    value: Money,
+    events: z.array(
+      z.object({
+        eventId: z.uuid(),
+        type: DealEventType,
+        version: z.int().positive(),
+        occurredAt: Instant,
+        recordedAt: Instant,
+        actor: Actor,
+        data: z.record(z.string(), z.unknown()),
+      }),
+    ),
+  })
+  .loose();
+
+/** Request and success-response schemas of each route: the same zod schemas the handlers validate with. */
+const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; status: number }> = {
+  'POST /v1/deals': { request: CloseDealBody, response: CommandAccepted, status: 201 },
+  'POST /v1/deals/{dealId}/handoff': { request: HandOffBody, response: CommandAccepted, status: 201 },
+  'POST /v1/deals/{dealId}/scope-changes': { request: ChangeScopeBody, response: CommandAccepted, status: 201 },
+  'POST /v1/deals/{dealId}/promise-revisions': { request: RevisePromiseBody, response: CommandAccepted, status: 201 },
+  'POST /v1/deals/{dealId}/delivery': { request: DeliverBody, response: CommandAccepted, status: 201 },
+  'POST /v1/deals/{dealId}/cancellation': { request: CancelDealBody, response: CommandAccepted, status: 201 },
+  'GET /v1/deals/{dealId}': { response: DealViewResponse, status: 200 },
+  'GET /v1/openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
+};
+
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+
+const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+
+let cached: Record<string, unknown> | undefined;
+
+/** The OpenAPI 3.1 document of the routes table, generated from the zod schemas (built once). */
+export const openApiDocument = (): Record<string, unknown> => {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const contract = contracts[routeKey(route)];
+    if (!contract) continue;
+    const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    if (route.method !== 'GET') {
+      parameters.push(
+        { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
+        { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } },
+      );
+    }
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = {
+      summary: route.summary,
+      ...(route.auth === 'jwt' ? { security: [{ bearer: [] }], 'x-roles': route.roles } : { security: [] }),
+      ...(parameters.length ? { parameters } : {}),
+      ...(contract.request
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(contract.request, 'input') } } } }
+        : {}),
+      responses: {
+        [contract.status]: {
+          description: 'success',
+          content: { 'application/json': { schema: jsonSchema(contract.response, 'output') } },
+        },
+        '4XX': { description: 'a problem with the request', content: problemContent },
+      },
+    };
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: { title: 'Handshake API', version: '1' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: jsonSchema(ProblemDetails, 'output') },
+    },
+    paths,
+  };
+  return cached;
+};

@@ -1,0 +1,45 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { HttpProblem, type FieldError } from './problem.ts';
+
+/** API.md: bodies over 256 KiB are refused with 413. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+/** The request body exactly as the client sent it. */
+export const rawBody = (event: APIGatewayProxyEventV2): Buffer => {
+  if (!event.body) return Buffer.alloc(0);
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+};
+
+export const fieldErrors = (error: z.ZodError): FieldError[] =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+
+/** Parses and validates a JSON body, or throws the 4xx that names what is wrong with it. */
+export const parseJsonBody = <S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> => {
+  const bytes = rawBody(event);
+  if (bytes.length > MAX_BODY_BYTES) {
+    throw new HttpProblem(413, 'body-too-large', `the body is ${bytes.length} bytes; the limit is ${MAX_BODY_BYTES}`);
+  }
+  const contentType = event.headers?.['content-type'] ?? event.headers?.['Content-Type'];
+  if (contentType && !/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+    throw new HttpProblem(415, 'unsupported-media-type', `send application/json, not ${contentType}`);
+  }
+  if (bytes.length === 0) {
+    throw new HttpProblem(400, 'invalid-body', 'a JSON body is required', [{ path: '(body)', message: 'required' }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new HttpProblem(400, 'malformed-json', `the body is not valid JSON: ${(error as Error).message}`, [
+      { path: '(body)', message: 'malformed JSON' },
+    ]);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    const detail = `invalid field${errors.length > 1 ? 's' : ''}: ${errors.map((e) => e.path).join(', ')}`;
+    throw new HttpProblem(400, 'validation-failed', detail, errors);
+  }
+  return parsed.data;
+};

@@ -1,0 +1,38 @@
+import type { Role } from '../../domain/roles.ts';
+
+/** The Lambda functions that serve the HTTP API; each has an entry file in functions/handlers/. */
+export type ApiFunction = 'commands' | 'queries';
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT';
+  /** API Gateway path syntax: `{name}` is a path parameter. */
+  path: string;
+  function: ApiFunction;
+  /** `jwt`: a bearer token checked by the authorizer; `none`: the handler authenticates (e.g. a signature). */
+  auth: 'jwt' | 'none';
+  /** Roles allowed to call the route; admin is always allowed where any role is. */
+  roles: readonly Role[];
+  summary: string;
+}
+
+export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+const everyone: readonly Role[] = ['admin', 'leadership', 'sales', 'ops'];
+
+/** Declared once: the local runtime serves these and the CDK app deploys these. */
+export const routes: readonly Route[] = [
+  { method: 'POST', path: '/v1/deals', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Close a deal with its promise' },
+  { method: 'POST', path: '/v1/deals/{dealId}/handoff', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Hand the deal off to operations' },
+  { method: 'POST', path: '/v1/deals/{dealId}/scope-changes', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Record a change order' },
+  { method: 'POST', path: '/v1/deals/{dealId}/promise-revisions', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Revise the deliver-by date' },
+  { method: 'POST', path: '/v1/deals/{dealId}/delivery', function: 'commands', auth: 'jwt', roles: ['admin', 'ops'], summary: 'Record the delivery' },
+  { method: 'POST', path: '/v1/deals/{dealId}/cancellation', function: 'commands', auth: 'jwt', roles: ['admin', 'sales', 'ops'], summary: 'Cancel the deal (or refund it after delivery)' },
+  { method: 'GET', path: '/v1/deals/{dealId}', function: 'queries', auth: 'jwt', roles: everyone, summary: 'A deal: status, promise, outcome and timeline' },
+  { method: 'GET', path: '/v1/openapi.json', function: 'queries', auth: 'none', roles: [], summary: 'This API as an OpenAPI 3.1 document' },
+];
+
+/** Where each function's Lambda entry lives, relative to the project root. */
+export const functionEntries: Record<ApiFunction, string> = {
+  commands: 'functions/handlers/commands.ts',
+  queries: 'functions/handlers/queries.ts',
+};
