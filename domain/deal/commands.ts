@@ -14,7 +14,9 @@ import {
 export const CloseDealBody = DealClosedData.extend({ closedAt: Instant })
   .strict()
   .superRefine((body, ctx) => {
-    if (toEpochMs(body.promise.deliverBy) < toEpochMs(body.closedAt)) {
+    // Only compare two dates that are each valid; a bad one already has its own error.
+    const bothValid = Instant.safeParse(body.closedAt).success && Instant.safeParse(body.promise?.deliverBy).success;
+    if (bothValid && toEpochMs(body.promise.deliverBy) < toEpochMs(body.closedAt)) {
       ctx.addIssue({ code: 'custom', path: ['promise', 'deliverBy'], message: 'must not be before closedAt' });
     }
   });

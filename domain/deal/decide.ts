@@ -59,6 +59,7 @@ export const decide = (command: DealCommand, state: DealState): DealEvent[] => {
     case 'RevisePromise': {
       const deal = requireDeal(state);
       requireOpen(deal, command.body.at, 'promise revision');
+      requireNotBeforeClose(deal, command.body.deliverBy, 'the revised deliver-by date');
       const { at, ...data } = command.body;
       return [{ type: 'PromiseRevised', occurredAt: at, data }];
     }
@@ -80,6 +81,7 @@ export const decide = (command: DealCommand, state: DealState): DealEvent[] => {
     }
     case 'RecordNpsResponse': {
       // The customer's voice is kept even after a cancellation: it still counts for the organisation.
+      requireDeal(state);
       return [{ type: 'NpsResponseRecorded', occurredAt: command.body.respondedAt, data: command.body }];
     }
   }

@@ -30,6 +30,7 @@ export const assessOutcome = (promise: PromiseInForce, delivery: Delivery, grace
   const onTime = isOnTime(delivery.at, promise.deadline, graceMinutes);
   const asSold = isSameScope(delivery.scope, promise.scope);
   const lateMs = toEpochMs(delivery.at) - (toEpochMs(promise.deadline) + graceMinutes * MS_PER_MINUTE);
-  const lateByHours = onTime ? 0 : Math.ceil((lateMs / MS_PER_HOUR) * 100) / 100;
+  // Whole hundredths of an hour (36 s each) in integer maths, so float noise never rounds 0.55 up to 0.56.
+  const lateByHours = onTime ? 0 : Math.ceil(lateMs / (MS_PER_HOUR / 100)) / 100;
   return { onTime, asSold, promiseKept: onTime && asSold, lateByHours };
 };

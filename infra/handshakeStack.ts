@@ -1,0 +1,56 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { routes } from '../functions/http/routes.ts';
+import { ApiFunctions } from './constructs/apiFunctions.ts';
+import { EventStore } from './constructs/eventStore.ts';
+import { HttpApi } from './constructs/httpApi.ts';
+import { Identity } from './constructs/identity.ts';
+
+export interface HandshakeStackProps extends StackProps {
+  /** IANA zone in which months (scorecards, payouts) are counted. */
+  readonly timeZone: string;
+}
+
+/** Fails synth, rather than the first month close after deploy, on a zone Node does not know. */
+const assertTimeZone = (zone: string): void => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new Error(`timeZone "${zone}" is not an IANA time zone (e.g. UTC, America/Chicago)`);
+  }
+};
+
+export class HandshakeStack extends Stack {
+  readonly events: EventStore;
+  readonly identity: Identity;
+  readonly functions: ApiFunctions;
+  readonly httpApi: HttpApi;
+
+  constructor(scope: Construct, id: string, props: HandshakeStackProps) {
+    super(scope, id, props);
+    assertTimeZone(props.timeZone);
+
+    this.events = new EventStore(this, 'Events');
+    this.identity = new Identity(this, 'Identity');
+
+    this.functions = new ApiFunctions(this, 'Functions', {
+      tableName: this.events.table.tableName,
+      timeZone: props.timeZone,
+    });
+    // Queries never append: a bug there cannot rewrite history.
+    this.events.table.grantReadWriteData(this.functions.byName.commands);
+    this.events.table.grantReadData(this.functions.byName.queries);
+
+    this.httpApi = new HttpApi(this, 'Http', {
+      routes,
+      functions: this.functions.byName,
+      userPool: this.identity.userPool,
+      userPoolClient: this.identity.client,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'EventsTableName', { value: this.events.table.tableName });
+  }
+}
