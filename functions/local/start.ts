@@ -8,6 +8,8 @@ import { ensureEventsTable } from './tables.ts';
 
 /** `npm start`: DynamoDB Local with data kept in .handshake/, the tables, and the API on localhost. */
 const main = async (): Promise<void> => {
+  // Node 20 is supported by the pinned SDK; its notice about future releases is noise on every start.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const port = Number(process.env.PORT ?? 3000);
   const dynamoPort = Number(process.env.HANDSHAKE_DYNAMODB_PORT ?? 8000);
   if (!(await isPortFree(port))) {

@@ -1,0 +1,43 @@
+import type { Role } from '../../domain/roles.ts';
+import { mintDevToken } from '../../functions/local/devSigningKey.ts';
+import { serveLocalApi, type RunningApi } from '../../functions/local/localApi.ts';
+import { freshEventsTable } from './dynamo.ts';
+
+export interface TestApi extends RunningApi {
+  tableName: string;
+  client: Awaited<ReturnType<typeof freshEventsTable>>['client'];
+}
+
+/** The real handlers behind the local API Gateway adapter, on a free port and a fresh table. */
+export const startTestApi = async (): Promise<TestApi> => {
+  const { client, tableName } = await freshEventsTable();
+  const api = await serveLocalApi({ client, eventsTable: tableName, port: 0 });
+  return { ...api, tableName, client };
+};
+
+export const tokenFor = (sub: string, ...roles: Role[]) => mintDevToken({ sub, roles });
+
+export interface CallOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+}
+
+/** One HTTP call; answers status, headers and the parsed JSON body. */
+export const call = async (api: Pick<RunningApi, 'url'>, method: string, path: string, options: CallOptions = {}) => {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) body = JSON.stringify(options.body);
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
+  const response = await fetch(`${api.url}${path}`, { method, headers, body });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+};
