@@ -86,7 +86,7 @@ export const readStoredItem = (item: Record<string, AttributeValue>): StoredEven
  */
 export class DynamoEventStore {
   constructor(
-    private readonly client: DynamoDBClient,
+    readonly client: DynamoDBClient,
     readonly tableName: string,
   ) {}
 
