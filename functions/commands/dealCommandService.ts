@@ -1,10 +1,13 @@
 import type { DealCommand } from '../../domain/deal/commands.ts';
+import type { DealEvent } from '../../domain/deal/events.ts';
+import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
 import { decide } from '../../domain/deal/decide.ts';
 import { CURRENT_SCHEMA_VERSION, dealStreamId, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
 import { foldDeal } from '../../domain/deal/state.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
 import { VersionConflict } from '../eventStore/errors.ts';
+import { StreamCache } from './streamCache.ts';
 
 /** A retry of a request we already answered, with other content: the key was reused. */
 export class IdempotencyKeyReused extends Error {
@@ -59,6 +62,8 @@ export interface DealCommandServiceDeps {
   now: () => Date;
   newEventId: () => string;
   maxAttempts?: number;
+  /** Streams remembered between commands in this process; 0 turns the cache off. */
+  cachedStreams?: number;
 }
 
 /** The first response to a request already recorded on this stream, if it was. */
@@ -78,23 +83,57 @@ const priorResponse = (stream: StreamRead, request: DealCommandRequest): DealCom
   return null;
 };
 
+/** The stored event that beat us to a version slot is this very request, recorded by an earlier try. */
+const isOwnEarlierTry = (conflict: VersionConflict, request: DealCommandRequest): boolean => {
+  const winner = conflict.stored;
+  if (!winner) return false;
+  if (request.idempotencyKey && winner.idempotencyKey === request.idempotencyKey) {
+    if (winner.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.idempotencyKey);
+    return true;
+  }
+  return request.command.type === 'CloseDeal' && conflict.attemptedVersion === 1 && winner.fingerprint === request.fingerprint;
+};
+
+const emptyStream = (streamId: string): StreamRead => ({ streamId, version: 0, events: [] });
+
 /**
- * Loads the deal, decides, and appends with the version it decided on. A lost race is retried from
- * fresh state a few times; a retried request is answered with its first response.
+ * Decides and appends with the version it decided on, as cheaply as the database allows: a new deal
+ * is assumed new, and a deal this process wrote last is decided on what it remembers, so the common
+ * command is one conditional PutItem. Whenever memory could be stale (a lost race, a refusal, an
+ * If-Match that does not match) the deal is read fresh and decided again, a few times at most.
+ * A retried request is answered with its first response.
  */
 export const createDealCommandService = (deps: DealCommandServiceDeps) => {
   const maxAttempts = deps.maxAttempts ?? 4;
+  const cache = new StreamCache(deps.cachedStreams ?? 10_000);
 
   return async (request: DealCommandRequest): Promise<DealCommandResult> => {
     const streamId = dealStreamId(request.dealId);
+    const remembered = cache.get(streamId) ?? (request.command.type === 'CloseDeal' ? emptyStream(streamId) : undefined);
+    let stream = remembered ?? (await deps.store.readStream(streamId));
+    let fresh = remembered === undefined;
+    const readFresh = async () => {
+      stream = await deps.store.readStream(streamId);
+      fresh = true;
+      cache.set(stream);
+    };
+
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const stream = await deps.store.readStream(streamId);
       const prior = priorResponse(stream, request);
       if (prior) return prior;
       if (request.expectedVersion !== undefined && request.expectedVersion !== stream.version) {
-        throw new VersionMismatch(request.expectedVersion, stream.version);
+        if (fresh) throw new VersionMismatch(request.expectedVersion, stream.version);
+        await readFresh();
+        continue;
       }
-      const decided = decide(request.command, foldDeal(stream.events.map((stored) => stored.event)));
+      let decided: DealEvent[];
+      try {
+        decided = decide(request.command, foldDeal(stream.events.map((stored) => stored.event)));
+      } catch (error) {
+        if (fresh || !(error instanceof DealRuleViolation)) throw error;
+        await readFresh();
+        continue;
+      }
       const recordedAt = deps.now().toISOString();
       const events = decided.map(
         (event, index): RecordedDealEvent => ({
@@ -109,24 +148,19 @@ export const createDealCommandService = (deps: DealCommandServiceDeps) => {
           ...(request.correlationId ? { correlationId: request.correlationId } : {}),
         }),
       );
+      const { idempotencyKey, fingerprint } = request;
       try {
-        const { version } = await deps.store.append({
-          streamId,
-          expectedVersion: stream.version,
-          events,
-          idempotencyKey: request.idempotencyKey,
-          fingerprint: request.fingerprint,
-        });
+        const { version } = await deps.store.append({ streamId, expectedVersion: stream.version, events, idempotencyKey, fingerprint });
+        cache.set({ streamId, version, events: [...stream.events, ...events.map((event) => ({ event, idempotencyKey, fingerprint }))] });
         return { dealId: request.dealId, version, replayed: false };
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
         // The winner may be this very request, retried while the first try was in flight: its stored
-        // event carries our key, so answer with the first response without reading the stream again.
-        const winner = error.stored;
-        if (request.idempotencyKey && winner?.idempotencyKey === request.idempotencyKey) {
-          if (winner.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.idempotencyKey);
-          if (events.length === 1) return { dealId: request.dealId, version: error.attemptedVersion, replayed: true };
+        // event carries our key, so a one-event command is answered without reading the stream again.
+        if (events.length === 1 && isOwnEarlierTry(error, request)) {
+          return { dealId: request.dealId, version: error.attemptedVersion, replayed: true };
         }
+        await readFresh();
       }
     }
     throw new ConcurrencyExhausted(streamId);

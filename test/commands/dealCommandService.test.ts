@@ -10,7 +10,7 @@ import {
 import { DynamoEventStore, type AppendRequest } from '../../functions/eventStore/dynamoEventStore.ts';
 import { freshEventsTable } from '../support/dynamo.ts';
 import { recordedEvent } from '../support/recordedEvents.ts';
-import { closeDealBody, scopeChangeBody } from '../support/sampleDeals.ts';
+import { closeDealBody, deliveryBody, handoffBody, scopeChangeBody } from '../support/sampleDeals.ts';
 
 /** The real store, with another writer who always gets in first a given number of times. */
 class RacedStore extends DynamoEventStore {
@@ -132,3 +132,58 @@ describe('the deal command service', () => {
     });
   });
 });
+
+describe('two processes deciding on what they remember', () => {
+  const handOff = (): DealCommand => ({ type: 'HandOff', body: handoffBody() as never });
+  const deliver = (): DealCommand => ({ type: 'Deliver', body: deliveryBody() as never });
+
+  it('given process A remembers a deal that B has since handed off, when A delivers, then A rereads and the delivery lands', async () => {
+    const processA = serviceOver(store);
+    const processB = serviceOver(store);
+    await processA({ dealId: 'M-1', command: close('M-1'), actor, fingerprint: 'close' });
+    await processB({ dealId: 'M-1', command: handOff(), actor, fingerprint: 'handoff' });
+
+    const delivered = await processA({ dealId: 'M-1', command: deliver(), actor, fingerprint: 'deliver' });
+
+    expect(delivered).toEqual({ dealId: 'M-1', version: 3, replayed: false });
+  });
+
+  it('given process A remembers a deal that B has since handed off, when A hands off too, then A rereads and refuses', async () => {
+    const processA = serviceOver(store);
+    const processB = serviceOver(store);
+    await processA({ dealId: 'M-2', command: close('M-2'), actor, fingerprint: 'close' });
+    await processB({ dealId: 'M-2', command: handOff(), actor, fingerprint: 'handoff-b' });
+
+    const second = processA({ dealId: 'M-2', command: handOff(), actor, fingerprint: 'handoff-a' });
+
+    await expect(second).rejects.toMatchObject({ rule: 'already-handed-off' });
+    expect((await store.readStream('deal#M-2')).version).toBe(2);
+  });
+
+  it('given a deal closed by another process, when closed again with another body, then it is refused as already closed', async () => {
+    await serviceOver(store)({ dealId: 'M-3', command: close('M-3'), actor, fingerprint: 'close-1' });
+
+    const again = serviceOver(store)({ dealId: 'M-3', command: close('M-3'), actor, fingerprint: 'close-2' });
+
+    await expect(again).rejects.toMatchObject({ rule: 'deal-already-closed' });
+  });
+
+  it('given a deal closed by another process, when closed again with the identical request, then the first response comes back', async () => {
+    await serviceOver(store)({ dealId: 'M-4', command: close('M-4'), actor, fingerprint: 'same' });
+
+    const again = await serviceOver(store)({ dealId: 'M-4', command: close('M-4'), actor, fingerprint: 'same' });
+
+    expect(again).toEqual({ dealId: 'M-4', version: 1, replayed: true });
+  });
+
+  it('given If-Match naming a version another process reached, when A remembers an older one, then A rereads and accepts', async () => {
+    const processA = serviceOver(store);
+    await processA({ dealId: 'M-5', command: close('M-5'), actor, fingerprint: 'close' });
+    await serviceOver(store)({ dealId: 'M-5', command: changeScope('b'), actor, fingerprint: 'b' });
+
+    const result = await processA({ dealId: 'M-5', command: changeScope('a'), actor, fingerprint: 'a', expectedVersion: 2 });
+
+    expect(result.version).toBe(3);
+  });
+});
+
