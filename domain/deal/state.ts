@@ -30,6 +30,8 @@ export interface Deal {
   delivery: { at: Instant; deliveredBy: { id: string }; scope: ScopeLine[] } | null;
   cancellation: { at: Instant; reason: string; afterDelivery: boolean } | null;
   latestNps: { score: number; responseId: string; respondedAt: Instant } | null;
+  /** Every NPS answer on the deal by response id; an answer sent again replaces the earlier one. */
+  npsResponses: Record<string, { score: number; respondedAt: Instant }>;
 }
 
 export type DealState = { status: 'none' } | Deal;
@@ -67,6 +69,7 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
         delivery: null,
         cancellation: null,
         latestNps: null,
+        npsResponses: {},
       };
     }
     case 'HandoffCompleted': {
@@ -113,7 +116,11 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
       const deal = requireDeal(state, event);
       const { score, responseId, respondedAt } = event.data;
       const newer = deal.latestNps === null || Date.parse(respondedAt) >= Date.parse(deal.latestNps.respondedAt);
-      return newer ? { ...deal, latestNps: { score, responseId, respondedAt } } : deal;
+      return {
+        ...deal,
+        latestNps: newer ? { score, responseId, respondedAt } : deal.latestNps,
+        npsResponses: { ...deal.npsResponses, [responseId]: { score, respondedAt } },
+      };
     }
   }
 };

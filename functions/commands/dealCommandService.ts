@@ -61,6 +61,8 @@ export interface DealCommandServiceDeps {
   tenantId: string;
   now: () => Date;
   newEventId: () => string;
+  /** Waits between attempts after a lost race. */
+  pause?: (ms: number) => Promise<void>;
   maxAttempts?: number;
   /** Streams remembered between commands in this process; 0 turns the cache off. */
   cachedStreams?: number;
@@ -103,8 +105,9 @@ const emptyStream = (streamId: string): StreamRead => ({ streamId, version: 0, e
  * If-Match that does not match) the deal is read fresh and decided again, a few times at most.
  * A retried request is answered with its first response.
  */
-export const createDealCommandService = (deps: DealCommandServiceDeps) => {
-  const maxAttempts = deps.maxAttempts ?? 4;
+export const createDealCommandService = (options: DealCommandServiceDeps) => {
+  const deps = { pause: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)), ...options };
+  const maxAttempts = deps.maxAttempts ?? 6;
   const cache = new StreamCache(deps.cachedStreams ?? 10_000);
 
   return async (request: DealCommandRequest): Promise<DealCommandResult> => {
@@ -160,6 +163,8 @@ export const createDealCommandService = (deps: DealCommandServiceDeps) => {
         if (events.length === 1 && isOwnEarlierTry(error, request)) {
           return { dealId: request.dealId, version: error.attemptedVersion, replayed: true };
         }
+        // Racing writers back off by a random, growing pause so they stop colliding in lockstep.
+        if (attempt > 1) await deps.pause(Math.random() * 2 ** attempt * 5);
         await readFresh();
       }
     }

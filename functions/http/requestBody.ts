@@ -11,8 +11,15 @@ export const rawBody = (event: APIGatewayProxyEventV2): Buffer => {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 };
 
+const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.') || '(body)';
+
+/** One error per field at fault; an unknown field is named by its own path, not its parent's. */
 export const fieldErrors = (error: z.ZodError): FieldError[] =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', message: issue.message }));
+  error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'unknown field' }))
+      : [{ path: pathOf(issue.path), message: issue.message }],
+  );
 
 /** Parses and validates a JSON body, or throws the 4xx that names what is wrong with it. */
 export const parseJsonBody = <S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> => {

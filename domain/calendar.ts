@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** A calendar month in the business time zone. */
+export const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
+  .meta({ example: '2026-10' });
+export type Month = z.infer<typeof Month>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
+const wallClock = (epochMs: number, timeZone: string) => {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
+};
+
+/** How far the zone's wall clock is ahead of UTC at this instant. */
+const zoneOffsetMs = (epochMs: number, timeZone: string): number => {
+  const wall = wallClock(epochMs, timeZone);
+  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
+};
+
+export const isTimeZone = (timeZone: string): boolean => {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The month an instant falls in, on the business's wall calendar. */
+export const monthOf = (instant: string | number, timeZone: string): Month => {
+  const wall = wallClock(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
+  return `${wall.year}-${String(wall.month).padStart(2, '0')}`;
+};
+
+export const addMonths = (month: Month, count: number): Month => {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (monthNumber - 1) + count;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
+/** The instant (epoch ms) the month begins at midnight in the business time zone. */
+export const monthStartMs = (month: Month, timeZone: string): number => {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const wallMidnight = Date.UTC(year, monthNumber - 1, 1);
+  // Two passes settle the offset even when a DST change falls near midnight.
+  let instant = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
+  instant = wallMidnight - zoneOffsetMs(instant, timeZone);
+  return instant;
+};
+
+/** The instant the month ends: the first instant of the next month. */
+export const monthEndMs = (month: Month, timeZone: string): number => monthStartMs(addMonths(month, 1), timeZone);
+
+/** Every month from `from` to `to`, both included. */
+export const monthRange = (from: Month, to: Month): Month[] => {
+  const months: Month[] = [];
+  for (let month = from; month <= to; month = addMonths(month, 1)) months.push(month);
+  return months;
+};

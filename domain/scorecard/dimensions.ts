@@ -1,0 +1,21 @@
+import type { Deal } from '../deal/state.ts';
+
+/** A slice of the organisation a scorecard is kept for. */
+export type Dimension = 'org' | `team:${string}` | `person:${string}`;
+
+export const isDimension = (value: string): value is Dimension =>
+  value === 'org' || /^team:.{1,128}$/.test(value) || /^person:.{1,128}$/.test(value);
+
+/**
+ * Everyone jointly accountable for a deal: the seller and sales team, and once handed off the ops
+ * owner, ops team and whoever delivered it. Each sees the whole deal on their scorecard.
+ */
+export const dimensionsOf = (deal: Deal): Dimension[] => {
+  const dimensions = new Set<Dimension>(['org', `person:${deal.seller.id}`, `team:${deal.salesTeam}`]);
+  if (deal.handoff) {
+    dimensions.add(`person:${deal.handoff.opsOwner.id}`);
+    dimensions.add(`team:${deal.handoff.opsTeam}`);
+  }
+  if (deal.delivery) dimensions.add(`person:${deal.delivery.deliveredBy.id}`);
+  return [...dimensions];
+};

@@ -1,0 +1,101 @@
+import type { Month } from '../calendar.ts';
+import type { Money } from '../money.ts';
+import { CHECKLIST_ITEMS, counter, type Counters } from './contributions.ts';
+import type { Dimension } from './dimensions.ts';
+import { netPromoterScore } from './nps.ts';
+
+export interface Scorecard {
+  month: Month;
+  dimension: Dimension;
+  deals: { closed: number; revenueClosed: Money; cancelled: number };
+  delivery: {
+    delivered: number;
+    onTime: number;
+    asSold: number;
+    promiseKept: number;
+    onTimeRate: number | null;
+    asSoldRate: number | null;
+    promiseKeptRate: number | null;
+  };
+  handoff: { count: number; averageCompleteness: number | null; medianHoursToHandoff: number | null };
+  nps: { responses: number; promoters: number; passives: number; detractors: number; score: number | null };
+  openCommitments: { count: number; dueNext30Days: number; value: Money };
+}
+
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+
+/** The median of a histogram of values (value -> how many), or null when it is empty. */
+export const medianOfHistogram = (histogram: ReadonlyMap<number, number>): number | null => {
+  const values = [...histogram.entries()].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
+  const total = values.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return null;
+  const valueAt = (index: number): number => {
+    let seen = 0;
+    for (const [value, count] of values) {
+      seen += count;
+      if (index < seen) return value;
+    }
+    throw new Error('index beyond histogram');
+  };
+  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
+};
+
+const sumWithPrefix = (counters: Counters, prefix: string): Map<number, number> => {
+  const histogram = new Map<number, number>();
+  for (const [name, count] of Object.entries(counters)) {
+    if (name.startsWith(prefix)) histogram.set(Number(name.slice(prefix.length)), count);
+  }
+  return histogram;
+};
+
+/**
+ * Reads a month's scorecard from its bucket and its dimension's commitment ledger.
+ * Money is shown in the reporting currency; deals in other currencies are left out of those sums.
+ */
+export const readScorecard = (input: {
+  month: Month;
+  dimension: Dimension;
+  bucket: Counters;
+  ledger: Counters;
+  currency: string;
+}): Scorecard => {
+  const { bucket: b, ledger, month, currency } = input;
+  const n = (name: string) => b[name] ?? 0;
+  const delivered = n(counter.delivered);
+  const handoffs = n(counter.handoffs);
+  const lagTenths = medianOfHistogram(sumWithPrefix(b, counter.handoffLag(0).replace(/0$/, '')));
+  let open = 0;
+  let openValue = 0;
+  for (const [name, amount] of Object.entries(ledger)) {
+    const [entryMonth, what] = name.split('|') as [string, string];
+    if (entryMonth > month) continue;
+    if (what === 'open') open += amount;
+    if (what === `openValue:${currency}`) openValue += amount;
+  }
+  const nps = { promoters: n(counter.promoters), passives: n(counter.passives), detractors: n(counter.detractors) };
+  return {
+    month,
+    dimension: input.dimension,
+    deals: {
+      closed: n(counter.closed),
+      revenueClosed: { amount: n(counter.revenue(currency)), currency },
+      cancelled: n(counter.cancelled),
+    },
+    delivery: {
+      delivered,
+      onTime: n(counter.onTime),
+      asSold: n(counter.asSold),
+      promiseKept: n(counter.promiseKept),
+      onTimeRate: rate(n(counter.onTime), delivered),
+      asSoldRate: rate(n(counter.asSold), delivered),
+      promiseKeptRate: rate(n(counter.promiseKept), delivered),
+    },
+    handoff: {
+      count: handoffs,
+      averageCompleteness: rate(n(counter.checklistTrue), handoffs * CHECKLIST_ITEMS),
+      medianHoursToHandoff: lagTenths === null ? null : lagTenths / 10,
+    },
+    nps: { responses: nps.promoters + nps.passives + nps.detractors, ...nps, score: netPromoterScore(nps) },
+    openCommitments: { count: open, dueNext30Days: n(counter.dueNext30Days), value: { amount: openValue, currency } },
+  };
+};
