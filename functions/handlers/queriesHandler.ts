@@ -6,10 +6,21 @@ import { createHttpHandler } from '../http/httpHandler.ts';
 import { openApiDocument } from '../http/openApi.ts';
 import { dealIdOf } from '../http/pathParameters.ts';
 import { HttpProblem, jsonResponse } from '../http/problem.ts';
+import type { ScorecardRepository } from '../projections/scorecardRepository.ts';
 import { canSeeDeal, dealView } from '../queries/dealView.ts';
+import {
+  dimensionOf,
+  monthOfPath,
+  requireScorecardAccess,
+  scorecardFor,
+  trendFor,
+  trendRangeOf,
+} from '../queries/scorecardQuery.ts';
 
 export interface QueriesHandlerDeps {
   store: DynamoEventStore;
+  scorecards: ScorecardRepository;
+  reportingCurrency: string;
 }
 
 export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
@@ -26,6 +37,22 @@ export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
         throw new HttpProblem(403, 'not-your-deal', `deal ${dealId} is not one of the caller's deals`);
       }
       return jsonResponse(200, view, { etag: etagOf(view.version) });
+    },
+    'GET /v1/scorecards/{month}': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const month = monthOfPath(event);
+      const dimension = dimensionOf(event);
+      requireScorecardAccess(caller, dimension);
+      return jsonResponse(200, await scorecardFor(deps.scorecards, deps.reportingCurrency, dimension, month));
+    },
+    'GET /v1/scorecards': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const range = trendRangeOf(event);
+      const dimension = dimensionOf(event);
+      requireScorecardAccess(caller, dimension);
+      return jsonResponse(200, { months: await trendFor(deps.scorecards, deps.reportingCurrency, dimension, range) });
     },
     'GET /v1/openapi.json': async () => jsonResponse(200, openApiDocument()),
   });

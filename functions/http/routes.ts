@@ -28,8 +28,16 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/v1/deals/{dealId}/delivery', function: 'commands', auth: 'jwt', roles: ['admin', 'ops'], summary: 'Record the delivery' },
   { method: 'POST', path: '/v1/deals/{dealId}/cancellation', function: 'commands', auth: 'jwt', roles: ['admin', 'sales', 'ops'], summary: 'Cancel the deal (or refund it after delivery)' },
   { method: 'GET', path: '/v1/deals/{dealId}', function: 'queries', auth: 'jwt', roles: everyone, summary: 'A deal: status, promise, outcome and timeline' },
+  { method: 'GET', path: '/v1/scorecards/{month}', function: 'queries', auth: 'jwt', roles: everyone, summary: "A month's joint sales-ops scorecard for the organisation, a team or a person" },
+  { method: 'GET', path: '/v1/scorecards', function: 'queries', auth: 'jwt', roles: everyone, summary: 'Scorecards for a range of months (a trend)' },
   { method: 'GET', path: '/v1/openapi.json', function: 'queries', auth: 'none', roles: [], summary: 'This API as an OpenAPI 3.1 document' },
 ];
+
+/** Functions fed by the events table's stream rather than by HTTP. */
+export const streamConsumerEntries = {
+  projector: 'functions/handlers/projector.ts',
+  publisher: 'functions/handlers/publisher.ts',
+} as const;
 
 /** Where each function's Lambda entry lives, relative to the project root. */
 export const functionEntries: Record<ApiFunction, string> = {

@@ -4,11 +4,15 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { createCommandsHandler } from '../handlers/commandsHandler.ts';
 import { createQueriesHandler } from '../handlers/queriesHandler.ts';
+import { ActiveGeneration } from '../projections/generations.ts';
+import { ScorecardRepository } from '../projections/scorecardRepository.ts';
 import { createLocalApi } from './apiGatewayAdapter.ts';
 
 export interface LocalApiOptions {
   client: DynamoDBClient;
   eventsTable: string;
+  projectionsTable: string;
+  reportingCurrency?: string;
   tenantId?: string;
   port: number;
   host?: string;
@@ -23,9 +27,14 @@ export interface RunningApi {
 /** Wires the real handlers to a table and serves them on localhost. */
 export const serveLocalApi = async (options: LocalApiOptions): Promise<RunningApi> => {
   const store = new DynamoEventStore(options.client, options.eventsTable);
+  const generations = new ActiveGeneration(options.client, options.projectionsTable);
   const server = createLocalApi({
     commands: createCommandsHandler({ store, tenantId: options.tenantId ?? 'default' }),
-    queries: createQueriesHandler({ store }),
+    queries: createQueriesHandler({
+      store,
+      scorecards: new ScorecardRepository(options.client, options.projectionsTable, () => generations.current()),
+      reportingCurrency: options.reportingCurrency ?? 'USD',
+    }),
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -4,7 +4,7 @@ import { createDynamoClient } from '../dynamoClient.ts';
 import { EVENTS_TABLE_ENV } from '../eventStore/eventsTable.ts';
 import { isPortFree, LocalDatabaseUnavailable, startDynamoDbLocal } from './dynamoDbLocal.ts';
 import { serveLocalApi } from './localApi.ts';
-import { ensureEventsTable } from './tables.ts';
+import { ensureEventsTable, ensureProjectionsTable } from './tables.ts';
 
 /** `npm start`: DynamoDB Local with data kept in .handshake/, the tables, and the API on localhost. */
 const main = async (): Promise<void> => {
@@ -21,7 +21,16 @@ const main = async (): Promise<void> => {
   const config = readConfig();
   const client = createDynamoClient(config);
   await ensureEventsTable(client, config.eventsTable);
-  const api = await serveLocalApi({ client, eventsTable: config.eventsTable, tenantId: config.tenantId, port, host: '0.0.0.0' });
+  await ensureProjectionsTable(client, config.projectionsTable);
+  const api = await serveLocalApi({
+    client,
+    eventsTable: config.eventsTable,
+    projectionsTable: config.projectionsTable,
+    reportingCurrency: config.reportingCurrency,
+    tenantId: config.tenantId,
+    port,
+    host: '0.0.0.0',
+  });
 
   console.log(`Handshake is serving ${api.url.replace(/:\d+$/, `:${port}`)}  (DynamoDB Local at ${database.endpoint}, data in .handshake/)`);
   console.log(`Business time zone: ${config.timeZone}. OpenAPI: ${api.url}/v1/openapi.json`);

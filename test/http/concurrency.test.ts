@@ -12,7 +12,7 @@ let twin: RunningApi;
 let sales: string;
 beforeAll(async () => {
   api = await startTestApi();
-  twin = await serveLocalApi({ client: api.client, eventsTable: api.tableName, port: 0 });
+  twin = await serveLocalApi({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName, port: 0 });
   sales = await tokenFor('P-SALES-1', 'sales');
 });
 afterAll(async () => {

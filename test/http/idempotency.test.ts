@@ -20,7 +20,7 @@ let sales: string;
 let ops: string;
 beforeAll(async () => {
   api = await startTestApi();
-  twin = await serveLocalApi({ client: api.client, eventsTable: api.tableName, port: 0 });
+  twin = await serveLocalApi({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName, port: 0 });
   sales = await tokenFor('P-SALES-1', 'sales');
   ops = await tokenFor('P-OPS-1', 'ops');
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createDynamoClient } from '../../functions/dynamoClient.ts';
-import { ensureEventsTable } from '../../functions/local/tables.ts';
+import { ensureEventsTable, ensureProjectionsTable } from '../../functions/local/tables.ts';
 
 /** A client for the run's DynamoDB Local, over HTTP with the real SDK. */
 export const testDynamoClient = () =>
@@ -11,5 +11,12 @@ export const testDynamoClient = () =>
 export const freshEventsTable = async (client = testDynamoClient()) => {
   const tableName = `events-${randomUUID().slice(0, 8)}`;
   await ensureEventsTable(client, tableName);
+  return { client, tableName };
+};
+
+/** A fresh projections table beside the events table. */
+export const freshProjectionsTable = async (client = testDynamoClient()) => {
+  const tableName = `projections-${randomUUID().slice(0, 8)}`;
+  await ensureProjectionsTable(client, tableName);
   return { client, tableName };
 };

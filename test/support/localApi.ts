@@ -1,18 +1,20 @@
 import type { Role } from '../../domain/roles.ts';
 import { mintDevToken } from '../../functions/local/devSigningKey.ts';
 import { serveLocalApi, type RunningApi } from '../../functions/local/localApi.ts';
-import { freshEventsTable } from './dynamo.ts';
+import { freshEventsTable, freshProjectionsTable } from './dynamo.ts';
 
 export interface TestApi extends RunningApi {
   tableName: string;
+  projectionsTableName: string;
   client: Awaited<ReturnType<typeof freshEventsTable>>['client'];
 }
 
 /** The real handlers behind the local API Gateway adapter, on a free port and a fresh table. */
 export const startTestApi = async (): Promise<TestApi> => {
   const { client, tableName } = await freshEventsTable();
-  const api = await serveLocalApi({ client, eventsTable: tableName, port: 0 });
-  return { ...api, tableName, client };
+  const projections = await freshProjectionsTable(client);
+  const api = await serveLocalApi({ client, eventsTable: tableName, projectionsTable: projections.tableName, port: 0 });
+  return { ...api, tableName, projectionsTableName: projections.tableName, client };
 };
 
 export const tokenFor = (sub: string, ...roles: Role[]) => mintDevToken({ sub, roles });

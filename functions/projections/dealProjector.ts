@@ -1,0 +1,131 @@
+import {
+  GetItemCommand,
+  TransactionCanceledException,
+  TransactWriteItemsCommand,
+  type DynamoDBClient,
+  type TransactWriteItem,
+} from '@aws-sdk/client-dynamodb';
+import { dealStreamId, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { evolve, foldDeal, isRecorded, type DealState } from '../../domain/deal/state.ts';
+import { contributionDelta, contributionsOf, type Contributions } from '../../domain/scorecard/contributions.ts';
+import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
+import { contributionItemKey, dealViewKey } from './projectionKeys.ts';
+
+/** The most items one DynamoDB transaction may hold. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+export type ProjectionOutcome = 'applied' | 'already-applied' | 'caught-up';
+
+export interface DealProjectorDeps {
+  client: DynamoDBClient;
+  tableName: string;
+  eventStore: DynamoEventStore;
+  timeZone: string;
+  generation: () => Promise<number>;
+  maxAttempts?: number;
+}
+
+interface StoredView {
+  lastVersion: number;
+  state: DealState;
+  contributions: Contributions;
+}
+
+/** The updates that move every touched scorecard item by the deal's change in contribution. */
+export const counterUpdates = (tableName: string, generation: number, delta: Contributions): TransactWriteItem[] =>
+  Object.entries(delta).map(([key, counters]) => {
+    const names: Record<string, string> = {};
+    const values: Record<string, { N: string }> = {};
+    const adds = Object.entries(counters).map(([name, amount], index) => {
+      names[`#c${index}`] = name;
+      values[`:c${index}`] = { N: String(amount) };
+      return `#c${index} :c${index}`;
+    });
+    return {
+      Update: {
+        TableName: tableName,
+        Key: contributionItemKey(generation, key),
+        UpdateExpression: `ADD ${adds.join(', ')}`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  });
+
+/**
+ * Projects one deal event into the deal's view and the scorecards, exactly once whatever the delivery:
+ * the view remembers the last version applied and what the deal contributed, and the view and the
+ * counters change in one transaction conditional on that version. An event already applied changes
+ * nothing; an event that arrives ahead of one still missing makes the projector read the deal's whole
+ * stream from the event store and catch up.
+ */
+export const createDealProjector = (deps: DealProjectorDeps) => {
+  const maxAttempts = deps.maxAttempts ?? 5;
+
+  const readView = async (generation: number, dealId: string): Promise<StoredView | null> => {
+    const { Item } = await deps.client.send(
+      new GetItemCommand({ TableName: deps.tableName, Key: dealViewKey(generation, dealId), ConsistentRead: true }),
+    );
+    if (!Item) return null;
+    return {
+      lastVersion: Number(Item.lv!.N),
+      state: JSON.parse(Item.st!.S!) as DealState,
+      contributions: JSON.parse(Item.c!.S!) as Contributions,
+    };
+  };
+
+  return async (event: RecordedDealEvent): Promise<ProjectionOutcome> => {
+    const dealId = event.streamId.slice('deal#'.length);
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const generation = await deps.generation();
+      const view = await readView(generation, dealId);
+      const lastVersion = view?.lastVersion ?? 0;
+      if (event.version <= lastVersion) return 'already-applied';
+
+      let state: DealState;
+      let version: number;
+      let outcome: ProjectionOutcome;
+      if (event.version === lastVersion + 1) {
+        state = evolve(view?.state ?? { status: 'none' }, event);
+        version = event.version;
+        outcome = 'applied';
+      } else {
+        const stream = await deps.eventStore.readStream(dealStreamId(dealId));
+        state = foldDeal(stream.events.map((stored) => stored.event));
+        version = stream.version;
+        outcome = 'caught-up';
+      }
+      if (!isRecorded(state)) throw new Error(`deal ${dealId} has events but no DealClosed`);
+
+      const contributions = contributionsOf(state, deps.timeZone);
+      const updates = counterUpdates(deps.tableName, generation, contributionDelta(view?.contributions ?? {}, contributions));
+      if (updates.length + 1 > MAX_TRANSACTION_ITEMS) {
+        throw new Error(`deal ${dealId} v${version} touches ${updates.length} scorecard items, more than one transaction holds`);
+      }
+      const viewWrite: TransactWriteItem = {
+        Put: {
+          TableName: deps.tableName,
+          Item: {
+            ...dealViewKey(generation, dealId),
+            lv: { N: String(version) },
+            st: { S: JSON.stringify(state) },
+            c: { S: JSON.stringify(contributions) },
+          },
+          ConditionExpression: view ? 'lv = :lastVersion' : 'attribute_not_exists(lv)',
+          ...(view ? { ExpressionAttributeValues: { ':lastVersion': { N: String(lastVersion) } } } : {}),
+        },
+      };
+      try {
+        await deps.client.send(new TransactWriteItemsCommand({ TransactItems: [viewWrite, ...updates] }));
+        return outcome;
+      } catch (error) {
+        // Another projector moved the view first (or touched the same items): look again.
+        if (error instanceof TransactionCanceledException) continue;
+        throw error;
+      }
+    }
+    throw new Error(`deal ${dealId}: the projection kept changing under ${maxAttempts} attempts`);
+  };
+};
+
+export type DealProjector = ReturnType<typeof createDealProjector>;

@@ -1,0 +1,34 @@
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { projectionsTable as T } from './projectionsTable.ts';
+
+const POINTER = { [T.partitionKey]: { S: 'control' }, [T.sortKey]: { S: 'active-generation' } };
+
+/**
+ * Which generation of the projections reads and live projection use. A rebuild fills the next
+ * generation beside the live one and then moves this pointer; remembered briefly to keep reads cheap.
+ */
+export class ActiveGeneration {
+  private cached: { generation: number; until: number } | undefined;
+
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+    readonly ttlMs = 5_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async current(): Promise<number> {
+    if (this.cached && this.cached.until > this.clock()) return this.cached.generation;
+    const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: POINTER, ConsistentRead: true }));
+    const generation = Number(Item?.g?.N ?? 1);
+    this.cached = { generation, until: this.clock() + this.ttlMs };
+    return generation;
+  }
+
+  async switchTo(generation: number): Promise<void> {
+    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: { ...POINTER, g: { N: String(generation) } } }));
+    this.cached = { generation, until: this.clock() + this.ttlMs };
+  }
+}
+
+export const generationPrefix = (generation: number): string => `g${generation}#`;

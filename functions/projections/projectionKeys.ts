@@ -1,0 +1,35 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { projectionsTable as T } from './projectionsTable.ts';
+import { generationPrefix } from './generations.ts';
+
+export type ItemKey = Record<string, AttributeValue>;
+
+export const dealViewKey = (generation: number, dealId: string): ItemKey => ({
+  [T.partitionKey]: { S: `${generationPrefix(generation)}deal#${dealId}` },
+  [T.sortKey]: { S: 'view' },
+});
+
+export const scorecardPartition = (generation: number, dimension: string): string =>
+  `${generationPrefix(generation)}scorecard#${dimension}`;
+
+/** Maps a contribution key (`bucket|<dimension>|<month>` or `ledger|<dimension>`) to its stored item. */
+export const contributionItemKey = (generation: number, contributionKey: string): ItemKey => {
+  const [kind, ...rest] = contributionKey.split('|');
+  if (kind === 'bucket') {
+    const month = rest.pop()!;
+    return { [T.partitionKey]: { S: scorecardPartition(generation, rest.join('|')) }, [T.sortKey]: { S: month } };
+  }
+  if (kind === 'ledger') {
+    return { [T.partitionKey]: { S: scorecardPartition(generation, rest.join('|')) }, [T.sortKey]: { S: 'ledger' } };
+  }
+  throw new Error(`unknown contribution key ${contributionKey}`);
+};
+
+/** The counters of a scorecard item: every numeric attribute but the keys. */
+export const countersOf = (item: Record<string, AttributeValue> | undefined): Record<string, number> => {
+  const counters: Record<string, number> = {};
+  for (const [name, value] of Object.entries(item ?? {})) {
+    if (name !== T.partitionKey && name !== T.sortKey && value.N !== undefined) counters[name] = Number(value.N);
+  }
+  return counters;
+};

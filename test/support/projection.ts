@@ -1,0 +1,74 @@
+import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
+import { createProjectorHandler } from '../../functions/handlers/projectorHandler.ts';
+import { createDealProjector } from '../../functions/projections/dealProjector.ts';
+import { ActiveGeneration } from '../../functions/projections/generations.ts';
+
+/** Every stored event item of a table, in stream and version order. */
+export const storedEventItems = async (client: DynamoDBClient, tableName: string) => {
+  const items: Record<string, AttributeValue>[] = [];
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items.sort((a, b) => (a.s!.S! === b.s!.S! ? Number(a.v!.N) - Number(b.v!.N) : a.s!.S! < b.s!.S! ? -1 : 1));
+};
+
+let sequence = 0;
+/** A stream record exactly as Lambda hands one to a DynamoDB Streams consumer. */
+export const streamRecordOf = (item: Record<string, AttributeValue>): DynamoDBRecord => {
+  sequence += 1;
+  return {
+    eventID: `record-${sequence}`,
+    eventName: 'INSERT',
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'us-east-1',
+    eventSourceARN: 'arn:aws:dynamodb:us-east-1:000000000000:table/events/stream/2026-10-01T00:00:00.000',
+    dynamodb: {
+      ApproximateCreationDateTime: 1_790_000_000,
+      Keys: { s: item.s!, v: item.v! } as never,
+      NewImage: item as never,
+      SequenceNumber: String(100_000_000 + sequence).padStart(21, '0'),
+      SizeBytes: JSON.stringify(item).length,
+      StreamViewType: 'NEW_IMAGE',
+    },
+  };
+};
+
+export const streamEventOf = (records: DynamoDBRecord[]): DynamoDBStreamEvent => ({ Records: records });
+
+/** The projector handler wired to real tables, as the Lambda and the local stack wire it. */
+export const projectorFor = (options: { client: DynamoDBClient; eventsTable: string; projectionsTable: string; timeZone?: string }) => {
+  const generations = new ActiveGeneration(options.client, options.projectionsTable, 0);
+  const project = createDealProjector({
+    client: options.client,
+    tableName: options.projectionsTable,
+    eventStore: new DynamoEventStore(options.client, options.eventsTable),
+    timeZone: options.timeZone ?? 'UTC',
+    generation: () => generations.current(),
+  });
+  return { project, handler: createProjectorHandler(project), generations };
+};
+
+/** Feeds every stored event through the projector handler in batches, as the stream would. */
+export const projectAllStoredEvents = async (options: {
+  client: DynamoDBClient;
+  eventsTable: string;
+  projectionsTable: string;
+  timeZone?: string;
+  batchSize?: number;
+}) => {
+  const { handler } = projectorFor(options);
+  const items = await storedEventItems(options.client, options.eventsTable);
+  const records = items.map(streamRecordOf);
+  const size = options.batchSize ?? 100;
+  for (let start = 0; start < records.length; start += size) {
+    const response = await handler(streamEventOf(records.slice(start, start + size)));
+    if (response.batchItemFailures.length) throw new Error(`projection failed: ${JSON.stringify(response.batchItemFailures)}`);
+  }
+  return items.map((item) => readStoredItem(item).event);
+};
