@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { projectionsTable as T } from './projectionsTable.ts';
 
 const POINTER = { [T.partitionKey]: { S: 'control' }, [T.sortKey]: { S: 'active-generation' } };
@@ -25,8 +25,32 @@ export class ActiveGeneration {
     return generation;
   }
 
+  /**
+   * Claims a generation never used before for a rebuild to fill, so a rebuild that died half-way
+   * never leaves its partial items where the next one writes.
+   */
+  async claimNext(): Promise<number> {
+    const { Attributes } = await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: POINTER,
+        UpdateExpression: 'SET h = if_not_exists(h, if_not_exists(g, :one)) + :one',
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Number(Attributes!.h!.N);
+  }
+
   async switchTo(generation: number): Promise<void> {
-    await this.client.send(new PutItemCommand({ TableName: this.tableName, Item: { ...POINTER, g: { N: String(generation) } } }));
+    await this.client.send(
+      new UpdateItemCommand({
+        TableName: this.tableName,
+        Key: POINTER,
+        UpdateExpression: 'SET g = :g',
+        ExpressionAttributeValues: { ':g': { N: String(generation) } },
+      }),
+    );
     this.cached = { generation, until: this.clock() + this.ttlMs };
   }
 }
