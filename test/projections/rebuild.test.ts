@@ -1,0 +1,125 @@
+import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
+import { createDealProjector } from '../../functions/projections/dealProjector.ts';
+import { rebuildProjections, type RebuildProgress } from '../../functions/projections/rebuild.ts';
+import { ScorecardRepository } from '../../functions/projections/scorecardRepository.ts';
+import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
+import { projectAllStoredEvents, projectorFor } from '../support/projection.ts';
+import { cancellationBody, closeDealBody, deliveryBody, handoffBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
+
+let api: TestApi;
+
+/**
+ * Every projection item of one generation, keyed without the generation prefix. A counter that went
+ * back to zero reads exactly like one never set, so zeros (and items left with nothing) are dropped.
+ */
+const generationItems = async (generation: number) => {
+  const items = new Map<string, Record<string, AttributeValue>>();
+  let startKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await api.client.send(
+      new ScanCommand({ TableName: api.projectionsTableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+    );
+    for (const item of page.Items ?? []) {
+      const partition = item.p!.S!;
+      if (!partition.startsWith(`g${generation}#`)) continue;
+      const rest = Object.fromEntries(Object.entries(item).filter(([name, value]) => name !== 'p' && value.N !== '0'));
+      if (Object.keys(rest).length > 1) items.set(`${partition.slice(`g${generation}#`.length)}|${item.k!.S}`, rest);
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+};
+
+const rebuild = (onProgress?: (progress: RebuildProgress) => void) => {
+  const { generations } = projectorFor({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
+  return rebuildProjections({
+    client: api.client,
+    eventsTable: api.tableName,
+    projectionsTable: api.projectionsTableName,
+    timeZone: 'UTC',
+    generations,
+    switchGraceMs: 0,
+    onProgress,
+    catchUpProjector: (generation) =>
+      createDealProjector({
+        client: api.client,
+        tableName: api.projectionsTableName,
+        eventStore: new DynamoEventStore(api.client, api.tableName),
+        timeZone: 'UTC',
+        generation: async () => generation,
+      }),
+  });
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const admin = await tokenFor('A-1', 'admin');
+  const post = (path: string, body: unknown) => call(api, 'POST', path, { token: admin, body });
+  for (let i = 1; i <= 12; i++) {
+    const dealId = `RB-${i}`;
+    await post('/v1/deals', closeDealBody(dealId, { seller: { id: `S-${i % 3}` }, salesTeam: `T-${i % 2}`, closedAt: `2026-${i % 2 ? '09' : '10'}-0${(i % 9) + 1}T12:00:00Z` }));
+    if (i % 4 === 0) continue;
+    await post(`/v1/deals/${dealId}/handoff`, handoffBody({ at: '2026-10-11T09:00:00Z', opsOwner: { id: `O-${i % 2}` } }));
+    if (i % 3 === 0) await post(`/v1/deals/${dealId}/scope-changes`, scopeChangeBody({ at: '2026-10-12T09:00:00Z' }));
+    if (i % 5 === 0) await post(`/v1/deals/${dealId}/promise-revisions`, promiseRevisionBody({ at: '2026-10-12T09:00:00Z', initiatedBy: 'ops' }));
+    if (i % 6 === 1) continue;
+    await post(`/v1/deals/${dealId}/delivery`, deliveryBody({ at: `2026-1${i % 2}-2${i % 9}T10:00:00Z` }));
+    if (i === 10) await post(`/v1/deals/${dealId}/cancellation`, cancellationBody({ at: '2026-11-02T10:00:00Z' }));
+  }
+  await projectAllStoredEvents({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
+});
+
+describe('rebuilding the projections from the events table', () => {
+  it('given live projections, when rebuilt, then the new generation is identical item for item and reads switch to it', async () => {
+    const progress: RebuildProgress[] = [];
+
+    const result = await rebuild((update) => progress.push(update));
+
+    expect(result.previousGeneration).toBe(1);
+    expect(result.generation).toBe(2);
+    expect(result.deals).toBe(12);
+    const live = await generationItems(1);
+    const rebuilt = await generationItems(2);
+    expect(live.size).toBeGreaterThan(12);
+    expect([...rebuilt.keys()].sort()).toEqual([...live.keys()].sort());
+    for (const [key, item] of live) expect(rebuilt.get(key), key).toEqual(item);
+    const { generations } = projectorFor({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
+    expect(await generations.current()).toBe(2);
+    expect(progress.some((update) => update.phase === 'reading events' && update.done === result.events)).toBe(true);
+  });
+
+  it('given a rebuilt generation, when an event lands afterwards, then live projection continues on the new generation', async () => {
+    const admin = await tokenFor('A-1', 'admin');
+    const closed = await call(api, 'POST', '/v1/deals', {
+      token: admin,
+      body: closeDealBody('RB-LATE', { closedAt: '2026-10-30T12:00:00Z', promise: { deliverBy: '2026-11-30T12:00:00Z' } }),
+    });
+    expect(closed.status).toBe(201);
+    const current = await projectorFor({
+      client: api.client,
+      eventsTable: api.tableName,
+      projectionsTable: api.projectionsTableName,
+    }).generations.current();
+
+    await projectAllStoredEvents({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
+
+    const repository = new ScorecardRepository(api.client, api.projectionsTableName, async () => current);
+    const october = await repository.month('org', '2026-10');
+    const before = (await generationItems(1)).get('scorecard#org|2026-10');
+    expect(october.buckets.get('2026-10')!.closed).toBe(Number(before!.closed!.N) + 1);
+  });
+
+  it('given a rebuild that died after claiming a generation, when rebuilt again, then it fills a fresh generation', async () => {
+    const { generations } = projectorFor({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
+    const abandoned = await generations.claimNext();
+
+    const result = await rebuild();
+
+    expect(result.generation).toBe(abandoned + 1);
+    const scorecard = await call(api, 'GET', '/v1/scorecards/2026-10', { token: await tokenFor('L-1', 'leadership') });
+    expect(scorecard.status).toBe(200);
+    expect(scorecard.json.deals.closed).toBeGreaterThan(0);
+  });
+});
