@@ -53,8 +53,33 @@ const DealViewResponse = z
   })
   .loose();
 
+const Rate = z.number().min(0).max(1).nullable();
+const Scorecard = z.object({
+  month: z.string(),
+  dimension: z.string(),
+  deals: z.object({ closed: z.int(), revenueClosed: Money, cancelled: z.int() }),
+  delivery: z.object({
+    delivered: z.int(),
+    onTime: z.int(),
+    asSold: z.int(),
+    promiseKept: z.int(),
+    onTimeRate: Rate,
+    asSoldRate: Rate,
+    promiseKeptRate: Rate,
+  }),
+  handoff: z.object({ count: z.int(), averageCompleteness: Rate, medianHoursToHandoff: z.number().nullable() }),
+  nps: z.object({
+    responses: z.int(),
+    promoters: z.int(),
+    passives: z.int(),
+    detractors: z.int(),
+    score: z.int().min(-100).max(100).nullable(),
+  }),
+  openCommitments: z.object({ count: z.int(), dueNext30Days: z.int(), value: Money }),
+});
+
 /** Request and success-response schemas of each route: the same zod schemas the handlers validate with. */
-const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; status: number }> = {
+const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; status: number; query?: string[] }> = {
   'POST /v1/deals': { request: CloseDealBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/handoff': { request: HandOffBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/scope-changes': { request: ChangeScopeBody, response: CommandAccepted, status: 201 },
@@ -62,6 +87,8 @@ const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; stat
   'POST /v1/deals/{dealId}/delivery': { request: DeliverBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/cancellation': { request: CancelDealBody, response: CommandAccepted, status: 201 },
   'GET /v1/deals/{dealId}': { response: DealViewResponse, status: 200 },
+  'GET /v1/scorecards/{month}': { response: Scorecard, status: 200, query: ['dimension'] },
+  'GET /v1/scorecards': { response: z.object({ months: z.array(Scorecard) }), status: 200, query: ['from', 'to', 'dimension'] },
   'GET /v1/openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
 };
 
@@ -85,6 +112,9 @@ export const openApiDocument = (): Record<string, unknown> => {
       required: true,
       schema: { type: 'string' },
     }));
+    for (const name of contract.query ?? []) {
+      parameters.push({ name, in: 'query', required: name !== 'dimension', schema: { type: 'string' } });
+    }
     if (route.method !== 'GET') {
       parameters.push(
         { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
