@@ -2,9 +2,11 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { routes } from '../functions/http/routes.ts';
 import { ApiFunctions } from './constructs/apiFunctions.ts';
+import { EventPublishing } from './constructs/eventPublishing.ts';
 import { EventStore } from './constructs/eventStore.ts';
 import { HttpApi } from './constructs/httpApi.ts';
 import { Identity } from './constructs/identity.ts';
+import { Projections } from './constructs/projections.ts';
 
 export interface HandshakeStackProps extends StackProps {
   /** IANA zone in which months (scorecards, payouts) are counted. */
@@ -23,6 +25,8 @@ const assertTimeZone = (zone: string): void => {
 export class HandshakeStack extends Stack {
   readonly events: EventStore;
   readonly identity: Identity;
+  readonly projections: Projections;
+  readonly publishing: EventPublishing;
   readonly functions: ApiFunctions;
   readonly httpApi: HttpApi;
 
@@ -33,13 +37,22 @@ export class HandshakeStack extends Stack {
     this.events = new EventStore(this, 'Events');
     this.identity = new Identity(this, 'Identity');
 
-    this.functions = new ApiFunctions(this, 'Functions', {
-      tableName: this.events.table.tableName,
+    // Two independent consumers of the events table's stream (DynamoDB allows two per shard
+    // without throttling): a failure publishing never holds back the read models, nor the reverse.
+    this.projections = new Projections(this, 'Projections', {
+      eventsTable: this.events.table,
       timeZone: props.timeZone,
     });
-    // Queries never append: a bug there cannot rewrite history.
-    this.events.table.grantReadWriteData(this.functions.byName.commands);
-    this.events.table.grantReadData(this.functions.byName.queries);
+    this.publishing = new EventPublishing(this, 'Publishing', {
+      eventsTable: this.events.table,
+      busName: 'handshake',
+    });
+
+    this.functions = new ApiFunctions(this, 'Functions', {
+      eventsTable: this.events.table,
+      projectionsTable: this.projections.table,
+      timeZone: props.timeZone,
+    });
 
     this.httpApi = new HttpApi(this, 'Http', {
       routes,
@@ -52,5 +65,7 @@ export class HandshakeStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
     new CfnOutput(this, 'EventsTableName', { value: this.events.table.tableName });
+    new CfnOutput(this, 'ProjectionsTableName', { value: this.projections.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.publishing.bus.eventBusName });
   }
 }

@@ -1,18 +1,16 @@
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
 import { functionEntries, type ApiFunction } from '../../functions/http/routes.ts';
-
-/** The project root, found from this file rather than the working directory so tests and the CLI agree. */
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+import { PROJECTIONS_TABLE_ENV } from '../../functions/projections/projectionsTable.ts';
+import { handshakeFunction } from './handshakeFunction.ts';
 
 export interface ApiFunctionsProps {
-  readonly tableName: string;
+  /** The event store: commands append to it, queries read it. */
+  readonly eventsTable: dynamodb.ITable;
+  /** The read models the projector keeps; queries read them. */
+  readonly projectionsTable: dynamodb.ITable;
   /** IANA zone in which months are counted. */
   readonly timeZone: string;
 }
@@ -24,48 +22,27 @@ export class ApiFunctions extends Construct {
   constructor(scope: Construct, id: string, props: ApiFunctionsProps) {
     super(scope, id);
 
-    const build = (name: ApiFunction): NodejsFunction => {
-      // An explicit log group, because the implicit one never expires and is left behind on delete.
-      const logGroup = new logs.LogGroup(this, `${name}Logs`, {
-        retention: logs.RetentionDays.ONE_MONTH,
-      });
-      return new NodejsFunction(this, name, {
-        entry: path.join(projectRoot, functionEntries[name]),
-        projectRoot,
-        depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
-        runtime: lambda.Runtime.NODEJS_22_X,
-        architecture: lambda.Architecture.ARM_64,
-        // Lambda allocates CPU in proportion to memory; 1 GB keeps zod parsing and cold starts quick.
-        memorySize: 1024,
-        timeout: Duration.seconds(10),
-        logGroup,
-        environment: {
-          [EVENTS_TABLE_ENV]: props.tableName,
-          HANDSHAKE_TIME_ZONE: props.timeZone,
-          POWERTOOLS_SERVICE_NAME: 'handshake',
-          // Stack traces should name the TypeScript lines, not the minified bundle.
-          NODE_OPTIONS: '--enable-source-maps',
-        },
-        bundling: {
-          // Bundle with the esbuild in node_modules: synth must work on machines without Docker.
-          forceDockerBundling: false,
-          format: OutputFormat.ESM,
-          target: 'node22',
-          // Prefer packages' ES module builds: they tree-shake, the CommonJS ones do not.
-          mainFields: ['module', 'main'],
-          // CommonJS dependencies inside an ES module bundle still call require() for Node builtins.
-          banner: "import { createRequire as __handshakeRequire } from 'node:module'; const require = __handshakeRequire(import.meta.url);",
-          minify: true,
-          sourceMap: true,
-          // Ship the SDK version the tests ran against, not whatever the runtime happens to carry.
-          bundleAwsSDK: true,
-        },
-      });
+    const common = {
+      [EVENTS_TABLE_ENV]: props.eventsTable.tableName,
+      HANDSHAKE_TIME_ZONE: props.timeZone,
+    };
+    // Only what each function reads: commands decide from the event streams alone.
+    const environmentOf: Record<ApiFunction, Record<string, string>> = {
+      commands: common,
+      queries: { ...common, [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName },
     };
 
     // Derived from the route table's entries, so a function added there is deployed without edits here.
     this.byName = Object.fromEntries(
-      (Object.keys(functionEntries) as ApiFunction[]).map((name) => [name, build(name)]),
+      (Object.keys(functionEntries) as ApiFunction[]).map((name) => [
+        name,
+        handshakeFunction(this, name, { entry: functionEntries[name], environment: environmentOf[name] }),
+      ]),
     ) as Record<ApiFunction, NodejsFunction>;
+
+    props.eventsTable.grantReadWriteData(this.byName.commands);
+    // Queries never write: a bug there can neither rewrite history nor corrupt a read model.
+    props.eventsTable.grantReadData(this.byName.queries);
+    props.projectionsTable.grantReadData(this.byName.queries);
   }
 }

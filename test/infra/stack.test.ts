@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,25 +5,10 @@ import { Role } from '../../domain/roles.ts';
 import { EVENTS_TABLE_ENV, eventsTable } from '../../functions/eventStore/eventsTable.ts';
 import { routeKey, routes, type ApiFunction } from '../../functions/http/routes.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
+import { cdkJsonContext, refOf, type Resource } from './template.ts';
 
-// Bundling both functions with esbuild happens while the stack is constructed.
+// Bundling every function with esbuild happens while the stack is constructed.
 const SYNTH_TIMEOUT_MS = 120_000;
-
-type Resource = { Type: string; Properties?: Record<string, unknown> };
-
-/** The context the CLI would pass (cdk.json), so the tests see the feature flags that deploy. */
-const cdkJsonContext = (): Record<string, unknown> => {
-  const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
-    context?: Record<string, unknown>;
-  };
-  return cdkJson.context ?? {};
-};
-
-const refOf = (value: unknown): string => {
-  const ref = (value as { Ref?: unknown } | undefined)?.Ref;
-  if (typeof ref !== 'string') throw new Error(`expected a Ref, got ${JSON.stringify(value)}`);
-  return ref;
-};
 
 describe('given the Handshake stack synthesized with the project context', () => {
   let stack: HandshakeStack;
@@ -63,14 +47,15 @@ describe('given the Handshake stack synthesized with the project context', () =>
     });
 
     it('then it cannot be lost: PITR, deletion protection, retained on stack delete, encrypted', () => {
-      template.hasResource('AWS::DynamoDB::Table', {
+      const table = template.toJSON().Resources[stack.getLogicalId(stack.events.table.node.defaultChild as CfnElement)];
+      expect(table).toMatchObject({
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
-        Properties: Match.objectLike({
+        Properties: {
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
           DeletionProtectionEnabled: true,
           SSESpecification: { SSEEnabled: true },
-        }),
+        },
       });
     });
   });
@@ -211,8 +196,8 @@ describe('given the Handshake stack synthesized with the project context', () =>
   });
 
   describe('when looking at the outputs', () => {
-    it('then deployers get the API URL, user pool, client and table name', () => {
-      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'EventsTableName']) {
+    it('then deployers get the API URL, user pool, client, table names and event bus', () => {
+      for (const output of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'EventsTableName', 'ProjectionsTableName', 'EventBusName']) {
         template.hasOutput(output, { Value: Match.anyValue() });
       }
     });

@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** The project root, found from this file rather than the working directory so tests and the CLI agree. */
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface HandshakeFunctionProps {
+  /** The handler's entry file, relative to the project root (e.g. `functions/handlers/queries.ts`). */
+  readonly entry: string;
+  /** Variables the handler reads; the service name and source-map switch are added here. */
+  readonly environment: Record<string, string>;
+  /** Default 10 seconds: enough for an HTTP request, too little for a stream batch. */
+  readonly timeout?: Duration;
+  readonly description?: string;
+}
+
+/**
+ * Every Handshake Lambda function is built the same way: Node.js 22 on arm64, bundled locally by
+ * esbuild into one ES module, with a log group that expires. Created in `scope` as `id` (and its
+ * log group as `<id>Logs`), so moving a function here does not change its logical id.
+ */
+export const handshakeFunction = (scope: Construct, id: string, props: HandshakeFunctionProps): NodejsFunction => {
+  // An explicit log group, because the implicit one never expires and is left behind on delete.
+  const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+    retention: logs.RetentionDays.ONE_MONTH,
+  });
+  return new NodejsFunction(scope, id, {
+    entry: path.join(projectRoot, props.entry),
+    projectRoot,
+    depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+    ...(props.description ? { description: props.description } : {}),
+    runtime: lambda.Runtime.NODEJS_22_X,
+    architecture: lambda.Architecture.ARM_64,
+    // Lambda allocates CPU in proportion to memory; 1 GB keeps zod parsing and cold starts quick.
+    memorySize: 1024,
+    timeout: props.timeout ?? Duration.seconds(10),
+    logGroup,
+    environment: {
+      ...props.environment,
+      POWERTOOLS_SERVICE_NAME: 'handshake',
+      // Stack traces should name the TypeScript lines, not the minified bundle.
+      NODE_OPTIONS: '--enable-source-maps',
+    },
+    bundling: {
+      // Bundle with the esbuild in node_modules: synth must work on machines without Docker.
+      forceDockerBundling: false,
+      format: OutputFormat.ESM,
+      target: 'node22',
+      // Prefer packages' ES module builds: they tree-shake, the CommonJS ones do not.
+      mainFields: ['module', 'main'],
+      // CommonJS dependencies inside an ES module bundle still call require() for Node builtins.
+      banner: "import { createRequire as __handshakeRequire } from 'node:module'; const require = __handshakeRequire(import.meta.url);",
+      minify: true,
+      sourceMap: true,
+      // Ship the SDK version the tests ran against, not whatever the runtime happens to carry.
+      bundleAwsSDK: true,
+    },
+  });
+};
