@@ -97,7 +97,8 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
     }
     // Due within 30 days after a month's end at which it was open: at most the two months before the deadline.
     const deadline = toEpochMs(deal.deadlineInForce);
-    for (let month = monthOf(deadline - DUE_WINDOW_MS, timeZone); month <= monthOf(deadline, timeZone); month = addMonths(month, 1)) {
+    // The window includes its end, so a deadline exactly 30 days after a month end still counts for that month.
+    for (let month = monthOf(deadline - DUE_WINDOW_MS - 1, timeZone); month <= monthOf(deadline, timeZone); month = addMonths(month, 1)) {
       const openAtEnd = month >= closedMonth && (resolvedMonth === null || month < resolvedMonth);
       const end = monthEndMs(month, timeZone);
       if (openAtEnd && end < deadline && deadline <= end + DUE_WINDOW_MS) add(at(month), counter.dueNext30Days, 1);
