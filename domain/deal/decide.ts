@@ -1,6 +1,7 @@
 import { toEpochMs, type Instant } from '../instant.ts';
 import type { DealCommand } from './commands.ts';
 import type { DealEvent } from './events.ts';
+import { isNewerNpsAnswer } from './npsAnswers.ts';
 import { DealRuleViolation } from './ruleViolation.ts';
 import { isRecorded, type Deal, type DealState } from './state.ts';
 
@@ -81,7 +82,9 @@ export const decide = (command: DealCommand, state: DealState): DealEvent[] => {
     }
     case 'RecordNpsResponse': {
       // The customer's voice is kept even after a cancellation: it still counts for the organisation.
-      requireDeal(state);
+      const deal = requireDeal(state);
+      // A response already recorded (or an older version of it) is a retry: nothing new to record.
+      if (!isNewerNpsAnswer(deal.npsResponses, command.body)) return [];
       return [{ type: 'NpsResponseRecorded', occurredAt: command.body.respondedAt, data: command.body }];
     }
   }

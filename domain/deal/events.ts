@@ -62,8 +62,11 @@ export const NpsResponseRecordedData = z
     respondent: z.string().max(256).optional(),
     dealId: DealId.nullable(),
     respondedAt: Instant,
+    /** When the provider last changed the answer (a comment added later); absent means respondedAt. */
+    updatedAt: Instant.optional(),
   })
   .strict();
+export type NpsResponse = z.infer<typeof NpsResponseRecordedData>;
 
 /** Every fact a deal's stream can hold: the type names the business moment, the data is what was said. */
 export const dealEventData = {

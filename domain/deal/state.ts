@@ -2,6 +2,7 @@ import type { Instant } from '../instant.ts';
 import type { Money } from '../money.ts';
 import type { HandoffChecklist, Initiator } from './events.ts';
 import type { DealEvent } from './events.ts';
+import { recordNpsAnswer } from './npsAnswers.ts';
 import { assessOutcome, type Outcome } from './outcome.ts';
 import type { ScopeLine } from './scope.ts';
 
@@ -30,8 +31,14 @@ export interface Deal {
   delivery: { at: Instant; deliveredBy: { id: string }; scope: ScopeLine[] } | null;
   cancellation: { at: Instant; reason: string; afterDelivery: boolean } | null;
   latestNps: { score: number; responseId: string; respondedAt: Instant } | null;
-  /** Every NPS answer on the deal by response id; an answer sent again replaces the earlier one. */
-  npsResponses: Record<string, { score: number; respondedAt: Instant }>;
+  /** Every NPS answer on the deal by provider and response id; a later version replaces the earlier one. */
+  npsResponses: Record<string, RecordedNpsAnswer>;
+}
+
+export interface RecordedNpsAnswer {
+  score: number;
+  respondedAt: Instant;
+  updatedAt: Instant;
 }
 
 export type DealState = { status: 'none' } | Deal;
@@ -115,12 +122,10 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
     case 'NpsResponseRecorded': {
       const deal = requireDeal(state, event);
       const { score, responseId, respondedAt } = event.data;
+      const npsResponses = recordNpsAnswer(deal.npsResponses, event.data);
+      if (npsResponses === deal.npsResponses) return deal;
       const newer = deal.latestNps === null || Date.parse(respondedAt) >= Date.parse(deal.latestNps.respondedAt);
-      return {
-        ...deal,
-        latestNps: newer ? { score, responseId, respondedAt } : deal.latestNps,
-        npsResponses: { ...deal.npsResponses, [responseId]: { score, respondedAt } },
-      };
+      return { ...deal, latestNps: newer ? { score, responseId, respondedAt } : deal.latestNps, npsResponses };
     }
   }
 };

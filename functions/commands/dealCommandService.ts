@@ -1,175 +1,34 @@
 import type { DealCommand } from '../../domain/deal/commands.ts';
-import type { DealEvent } from '../../domain/deal/events.ts';
-import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
 import { decide } from '../../domain/deal/decide.ts';
-import { CURRENT_SCHEMA_VERSION, dealStreamId, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
-import { foldDeal } from '../../domain/deal/state.ts';
-import type { Actor } from '../../domain/roles.ts';
-import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
-import { VersionConflict } from '../eventStore/errors.ts';
-import { StreamCache } from './streamCache.ts';
+import { dealStreamId } from '../../domain/deal/envelope.ts';
+import { evolve, initialState, type DealState } from '../../domain/deal/state.ts';
+import { createCommandService, type CommandRequest, type CommandServiceDeps, type Decider } from './commandService.ts';
 
-/** A retry of a request we already answered, with other content: the key was reused. */
-export class IdempotencyKeyReused extends Error {
-  constructor(readonly key: string) {
-    super(`Idempotency-Key ${key} was already used for a different request`);
-    this.name = 'IdempotencyKeyReused';
-  }
-}
+export { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from './commandService.ts';
 
-/** If-Match named a version the deal is no longer (or not yet) at. */
-export class VersionMismatch extends Error {
-  constructor(
-    readonly expected: number,
-    readonly actual: number,
-  ) {
-    super(`If-Match expected version ${expected} but the deal is at version ${actual}`);
-    this.name = 'VersionMismatch';
-  }
-}
+export const dealDecider: Decider<DealState, DealCommand> = {
+  initialState,
+  evolve,
+  decide,
+  startsStream: (command) => command.type === 'CloseDeal',
+};
 
-/** Writers kept racing us for the same deal; the client may try again. */
-export class ConcurrencyExhausted extends Error {
-  constructor(readonly streamId: string) {
-    super(`the deal ${streamId} kept changing while this command was decided; try again`);
-    this.name = 'ConcurrencyExhausted';
-  }
-}
-
-export interface DealCommandRequest {
-  dealId: string;
-  command: DealCommand;
-  actor: Actor;
-  /** The client's Idempotency-Key, if any. */
-  idempotencyKey?: string;
-  /** A hash of the request; the same key with another fingerprint is a reused key. */
-  fingerprint: string;
-  /** The If-Match version, if any. */
-  expectedVersion?: number;
-  correlationId?: string;
-}
+export type DealCommandRequest = Omit<CommandRequest<DealCommand>, 'streamId'> & { dealId: string };
 
 export interface DealCommandResult {
   dealId: string;
   version: number;
-  /** True when this answers a retry with the first response and nothing new was recorded. */
+  /** True when nothing new was recorded: a retry answered with its first response, or a repeat. */
   replayed: boolean;
 }
 
-export interface DealCommandServiceDeps {
-  store: DynamoEventStore;
-  tenantId: string;
-  now: () => Date;
-  newEventId: () => string;
-  /** Waits between attempts after a lost race. */
-  pause?: (ms: number) => Promise<void>;
-  maxAttempts?: number;
-  /** Streams remembered between commands in this process; 0 turns the cache off. */
-  cachedStreams?: number;
-}
-
-/** The first response to a request already recorded on this stream, if it was. */
-const priorResponse = (stream: StreamRead, request: DealCommandRequest): DealCommandResult | null => {
-  const { idempotencyKey, fingerprint, command, dealId } = request;
-  if (idempotencyKey) {
-    const matching = stream.events.filter((stored) => stored.idempotencyKey === idempotencyKey);
-    if (matching.length > 0) {
-      if (matching.some((stored) => stored.fingerprint !== fingerprint)) throw new IdempotencyKeyReused(idempotencyKey);
-      return { dealId, version: Math.max(...matching.map((stored) => stored.event.version)), replayed: true };
-    }
-  }
-  // The API promises that closing the same deal id again with an identical body is a retry.
-  if (command.type === 'CloseDeal' && stream.events[0]?.fingerprint === fingerprint) {
-    return { dealId, version: stream.events[0].event.version, replayed: true };
-  }
-  return null;
-};
-
-/** The stored event that beat us to a version slot is this very request, recorded by an earlier try. */
-const isOwnEarlierTry = (conflict: VersionConflict, request: DealCommandRequest): boolean => {
-  const winner = conflict.stored;
-  if (!winner) return false;
-  if (request.idempotencyKey && winner.idempotencyKey === request.idempotencyKey) {
-    if (winner.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.idempotencyKey);
-    return true;
-  }
-  return request.command.type === 'CloseDeal' && conflict.attemptedVersion === 1 && winner.fingerprint === request.fingerprint;
-};
-
-const emptyStream = (streamId: string): StreamRead => ({ streamId, version: 0, events: [] });
-
-/**
- * Decides and appends with the version it decided on, as cheaply as the database allows: a new deal
- * is assumed new, and a deal this process wrote last is decided on what it remembers, so the common
- * command is one conditional PutItem. Whenever memory could be stale (a lost race, a refusal, an
- * If-Match that does not match) the deal is read fresh and decided again, a few times at most.
- * A retried request is answered with its first response.
- */
-export const createDealCommandService = (options: DealCommandServiceDeps) => {
-  const deps = { pause: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)), ...options };
-  const maxAttempts = deps.maxAttempts ?? 6;
-  const cache = new StreamCache(deps.cachedStreams ?? 10_000);
-
-  return async (request: DealCommandRequest): Promise<DealCommandResult> => {
-    const streamId = dealStreamId(request.dealId);
-    const remembered = cache.get(streamId) ?? (request.command.type === 'CloseDeal' ? emptyStream(streamId) : undefined);
-    let stream = remembered ?? (await deps.store.readStream(streamId));
-    let fresh = remembered === undefined;
-    const readFresh = async () => {
-      stream = await deps.store.readStream(streamId);
-      fresh = true;
-      cache.set(stream);
-    };
-
-    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-      const prior = priorResponse(stream, request);
-      if (prior) return prior;
-      if (request.expectedVersion !== undefined && request.expectedVersion !== stream.version) {
-        if (fresh) throw new VersionMismatch(request.expectedVersion, stream.version);
-        await readFresh();
-        continue;
-      }
-      let decided: DealEvent[];
-      try {
-        decided = decide(request.command, foldDeal(stream.events.map((stored) => stored.event)));
-      } catch (error) {
-        if (fresh || !(error instanceof DealRuleViolation)) throw error;
-        await readFresh();
-        continue;
-      }
-      const recordedAt = deps.now().toISOString();
-      const events = decided.map(
-        (event, index): RecordedDealEvent => ({
-          ...event,
-          eventId: deps.newEventId(),
-          schemaVersion: CURRENT_SCHEMA_VERSION,
-          streamId,
-          version: stream.version + index + 1,
-          recordedAt,
-          actor: request.actor,
-          tenantId: deps.tenantId,
-          ...(request.correlationId ? { correlationId: request.correlationId } : {}),
-        }),
-      );
-      const { idempotencyKey, fingerprint } = request;
-      try {
-        const { version } = await deps.store.append({ streamId, expectedVersion: stream.version, events, idempotencyKey, fingerprint });
-        cache.set({ streamId, version, events: [...stream.events, ...events.map((event) => ({ event, idempotencyKey, fingerprint }))] });
-        return { dealId: request.dealId, version, replayed: false };
-      } catch (error) {
-        if (!(error instanceof VersionConflict)) throw error;
-        // The winner may be this very request, retried while the first try was in flight: its stored
-        // event carries our key, so a one-event command is answered without reading the stream again.
-        if (events.length === 1 && isOwnEarlierTry(error, request)) {
-          return { dealId: request.dealId, version: error.attemptedVersion, replayed: true };
-        }
-        // Racing writers back off by a random, growing pause so they stop colliding in lockstep.
-        if (attempt > 1) await deps.pause(Math.random() * 2 ** attempt * 5);
-        await readFresh();
-      }
-    }
-    throw new ConcurrencyExhausted(streamId);
-  };
+/** Commands on one deal's stream (`deal#<dealId>`). */
+export const createDealCommandService = (deps: CommandServiceDeps) => {
+  const run = createCommandService(dealDecider, deps);
+  return async ({ dealId, ...request }: DealCommandRequest): Promise<DealCommandResult> => ({
+    dealId,
+    ...(await run({ ...request, streamId: dealStreamId(dealId) })),
+  });
 };
 
 export type DealCommandService = ReturnType<typeof createDealCommandService>;

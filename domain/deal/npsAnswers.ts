@@ -1,0 +1,27 @@
+import { toEpochMs } from '../instant.ts';
+import type { NpsResponse } from './events.ts';
+import type { RecordedNpsAnswer } from './state.ts';
+
+/** One answer is one provider's response id: a survey tool resending it updates it, never adds one. */
+export const npsAnswerKey = (response: Pick<NpsResponse, 'provider' | 'responseId'>): string =>
+  `${response.provider}:${response.responseId}`;
+
+const updatedAtOf = (response: NpsResponse): string => response.updatedAt ?? response.respondedAt;
+
+/** Whether this response tells us anything new: an answer not seen yet, or a later version of one. */
+export const isNewerNpsAnswer = (answers: Readonly<Record<string, RecordedNpsAnswer>>, response: NpsResponse): boolean => {
+  const known = answers[npsAnswerKey(response)];
+  return known === undefined || toEpochMs(updatedAtOf(response)) > toEpochMs(known.updatedAt);
+};
+
+/** The answers with this response folded in; the same object when it is not newer (latest updatedAt wins). */
+export const recordNpsAnswer = (
+  answers: Readonly<Record<string, RecordedNpsAnswer>>,
+  response: NpsResponse,
+): Record<string, RecordedNpsAnswer> =>
+  isNewerNpsAnswer(answers, response)
+    ? {
+        ...answers,
+        [npsAnswerKey(response)]: { score: response.score, respondedAt: response.respondedAt, updatedAt: updatedAtOf(response) },
+      }
+    : (answers as Record<string, RecordedNpsAnswer>);

@@ -1,0 +1,186 @@
+import type { DealEvent } from '../../domain/deal/events.ts';
+import { CURRENT_SCHEMA_VERSION, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { Actor } from '../../domain/roles.ts';
+import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
+import { VersionConflict } from '../eventStore/errors.ts';
+import { StreamCache } from './streamCache.ts';
+
+/** A retry of a request we already answered, with other content: the key was reused. */
+export class IdempotencyKeyReused extends Error {
+  constructor(readonly key: string) {
+    super(`Idempotency-Key ${key} was already used for a different request`);
+    this.name = 'IdempotencyKeyReused';
+  }
+}
+
+/** If-Match named a version the stream is no longer (or not yet) at. */
+export class VersionMismatch extends Error {
+  constructor(
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`If-Match expected version ${expected} but it is at version ${actual}`);
+    this.name = 'VersionMismatch';
+  }
+}
+
+/** Writers kept racing us for the same stream; the client may try again. */
+export class ConcurrencyExhausted extends Error {
+  constructor(readonly streamId: string) {
+    super(`${streamId} kept changing while this command was decided; try again`);
+    this.name = 'ConcurrencyExhausted';
+  }
+}
+
+/** What a command service needs of the domain: Emmett's decider, plus which commands start a stream. */
+export interface Decider<State, Command> {
+  initialState: () => State;
+  evolve: (state: State, event: DealEvent) => State;
+  decide: (command: Command, state: State) => DealEvent[];
+  /** A command that starts a stream is assumed to be the first, so it needs no read before its write. */
+  startsStream: (command: Command) => boolean;
+}
+
+export interface CommandRequest<Command> {
+  streamId: string;
+  command: Command;
+  actor: Actor;
+  /** The client's Idempotency-Key, if any. */
+  idempotencyKey?: string;
+  /** A hash of the request; the same key with another fingerprint is a reused key. */
+  fingerprint: string;
+  /** The If-Match version, if any. */
+  expectedVersion?: number;
+  correlationId?: string;
+}
+
+export interface CommandResult {
+  version: number;
+  /** True when this answers a retry with the first response and nothing new was recorded. */
+  replayed: boolean;
+}
+
+export interface CommandServiceDeps {
+  store: DynamoEventStore;
+  tenantId: string;
+  now: () => Date;
+  newEventId: () => string;
+  /** Waits between attempts after a lost race. */
+  pause?: (ms: number) => Promise<void>;
+  maxAttempts?: number;
+  /** Streams remembered between commands in this process; 0 turns the cache off. */
+  cachedStreams?: number;
+}
+
+/** The first response to a request already recorded on this stream, if it was. */
+const priorResponse = <C>(
+  decider: Decider<unknown, C>,
+  stream: StreamRead,
+  request: CommandRequest<C>,
+): CommandResult | null => {
+  const { idempotencyKey, fingerprint, command } = request;
+  if (idempotencyKey) {
+    const matching = stream.events.filter((stored) => stored.idempotencyKey === idempotencyKey);
+    if (matching.length > 0) {
+      if (matching.some((stored) => stored.fingerprint !== fingerprint)) throw new IdempotencyKeyReused(idempotencyKey);
+      return { version: Math.max(...matching.map((stored) => stored.event.version)), replayed: true };
+    }
+  }
+  // Starting the same stream again with an identical request (closing deal D-1 twice) is a retry.
+  if (decider.startsStream(command) && stream.events[0]?.fingerprint === fingerprint) {
+    return { version: stream.events[0].event.version, replayed: true };
+  }
+  return null;
+};
+
+/** The stored event that beat us to a version slot is this very request, recorded by an earlier try. */
+const isOwnEarlierTry = <C>(decider: Decider<unknown, C>, conflict: VersionConflict, request: CommandRequest<C>): boolean => {
+  const winner = conflict.stored;
+  if (!winner) return false;
+  if (request.idempotencyKey && winner.idempotencyKey === request.idempotencyKey) {
+    if (winner.fingerprint !== request.fingerprint) throw new IdempotencyKeyReused(request.idempotencyKey);
+    return true;
+  }
+  return decider.startsStream(request.command) && conflict.attemptedVersion === 1 && winner.fingerprint === request.fingerprint;
+};
+
+const emptyStream = (streamId: string): StreamRead => ({ streamId, version: 0, events: [] });
+
+/**
+ * Decides and appends with the version it decided on, as cheaply as the database allows: a command
+ * that starts a stream assumes it is new, and a stream this process wrote last is decided on what it
+ * remembers, so the common command is one conditional PutItem. Whenever memory could be stale (a lost
+ * race, a refusal, an If-Match that does not match) the stream is read fresh and decided again, a few
+ * times at most.
+ * A retried request is answered with its first response.
+ */
+export const createCommandService = <State, Command>(decider: Decider<State, Command>, options: CommandServiceDeps) => {
+  const deps = { pause: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)), ...options };
+  const maxAttempts = deps.maxAttempts ?? 6;
+  const cache = new StreamCache(deps.cachedStreams ?? 10_000);
+
+  const anyDecider = decider as Decider<unknown, Command>;
+  return async (request: CommandRequest<Command>): Promise<CommandResult> => {
+    const { streamId } = request;
+    const remembered = cache.get(streamId) ?? (decider.startsStream(request.command) ? emptyStream(streamId) : undefined);
+    let stream = remembered ?? (await deps.store.readStream(streamId));
+    let fresh = remembered === undefined;
+    const readFresh = async () => {
+      stream = await deps.store.readStream(streamId);
+      fresh = true;
+      cache.set(stream);
+    };
+
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const prior = priorResponse(anyDecider, stream, request);
+      if (prior) return prior;
+      if (request.expectedVersion !== undefined && request.expectedVersion !== stream.version) {
+        if (fresh) throw new VersionMismatch(request.expectedVersion, stream.version);
+        await readFresh();
+        continue;
+      }
+      let decided: DealEvent[];
+      try {
+        decided = decider.decide(request.command, stream.events.map((stored) => stored.event).reduce(decider.evolve, decider.initialState()));
+      } catch (error) {
+        // A refusal based on remembered state may be stale: only a fresh read can refuse.
+        if (fresh) throw error;
+        await readFresh();
+        continue;
+      }
+      // Nothing new to record (a repeated answer): the stream stays as it is.
+      if (decided.length === 0) return { version: stream.version, replayed: true };
+      const recordedAt = deps.now().toISOString();
+      const events = decided.map(
+        (event, index): RecordedDealEvent => ({
+          ...event,
+          eventId: deps.newEventId(),
+          schemaVersion: CURRENT_SCHEMA_VERSION,
+          streamId,
+          version: stream.version + index + 1,
+          recordedAt,
+          actor: request.actor,
+          tenantId: deps.tenantId,
+          ...(request.correlationId ? { correlationId: request.correlationId } : {}),
+        }),
+      );
+      const { idempotencyKey, fingerprint } = request;
+      try {
+        const { version } = await deps.store.append({ streamId, expectedVersion: stream.version, events, idempotencyKey, fingerprint });
+        cache.set({ streamId, version, events: [...stream.events, ...events.map((event) => ({ event, idempotencyKey, fingerprint }))] });
+        return { version, replayed: false };
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        // The winner may be this very request, retried while the first try was in flight: its stored
+        // event carries our key, so a one-event command is answered without reading the stream again.
+        if (events.length === 1 && isOwnEarlierTry(anyDecider, error, request)) {
+          return { version: error.attemptedVersion, replayed: true };
+        }
+        // Racing writers back off by a random, growing pause so they stop colliding in lockstep.
+        if (attempt > 1) await deps.pause(Math.random() * 2 ** attempt * 5);
+        await readFresh();
+      }
+    }
+    throw new ConcurrencyExhausted(streamId);
+  };
+};
