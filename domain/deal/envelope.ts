@@ -9,7 +9,7 @@ export const CURRENT_SCHEMA_VERSION = 1;
 export const EventEnvelope = z.object({
   eventId: z.uuid(),
   schemaVersion: z.int().positive(),
-  streamId: z.string().regex(/^deal#.+/),
+  streamId: z.string().regex(/^(deal|nps)#.+/),
   version: z.int().positive(),
   recordedAt: Instant,
   actor: Actor,

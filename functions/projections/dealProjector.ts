@@ -5,11 +5,11 @@ import {
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import { dealStreamId, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
-import { evolve, foldDeal, isRecorded, type DealState } from '../../domain/deal/state.ts';
-import { contributionDelta, contributionsOf, type Contributions } from '../../domain/scorecard/contributions.ts';
+import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { contributionDelta, type Contributions } from '../../domain/scorecard/contributions.ts';
+import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
-import { contributionItemKey, dealViewKey } from './projectionKeys.ts';
+import { contributionItemKey, documentItemKey, streamViewKey } from './projectionKeys.ts';
 
 /** The most items one DynamoDB transaction may hold. */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -27,7 +27,7 @@ export interface DealProjectorDeps {
 
 interface StoredView {
   lastVersion: number;
-  state: DealState;
+  state: unknown;
   contributions: Contributions;
 }
 
@@ -53,7 +53,7 @@ export const counterUpdates = (tableName: string, generation: number, delta: Con
   });
 
 /**
- * Projects one deal event into the deal's view and the scorecards, exactly once whatever the delivery:
+ * Projects one event into its stream's view and the scorecards, exactly once whatever the delivery:
  * the view remembers the last version applied and what the deal contributed, and the view and the
  * counters change in one transaction conditional on that version. An event already applied changes
  * nothing; an event that arrives ahead of one still missing makes the projector read the deal's whole
@@ -62,51 +62,58 @@ export const counterUpdates = (tableName: string, generation: number, delta: Con
 export const createDealProjector = (deps: DealProjectorDeps) => {
   const maxAttempts = deps.maxAttempts ?? 5;
 
-  const readView = async (generation: number, dealId: string): Promise<StoredView | null> => {
+  const readView = async (generation: number, streamId: string): Promise<StoredView | null> => {
     const { Item } = await deps.client.send(
-      new GetItemCommand({ TableName: deps.tableName, Key: dealViewKey(generation, dealId), ConsistentRead: true }),
+      new GetItemCommand({ TableName: deps.tableName, Key: streamViewKey(generation, streamId), ConsistentRead: true }),
     );
     if (!Item) return null;
     return {
       lastVersion: Number(Item.lv!.N),
-      state: JSON.parse(Item.st!.S!) as DealState,
+      state: JSON.parse(Item.st!.S!) as unknown,
       contributions: JSON.parse(Item.c!.S!) as Contributions,
     };
   };
 
   return async (event: RecordedDealEvent): Promise<ProjectionOutcome> => {
-    const dealId = event.streamId.slice('deal#'.length);
+    const { streamId } = event;
+    const projection = projectionFor(streamId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const generation = await deps.generation();
-      const view = await readView(generation, dealId);
+      const view = await readView(generation, streamId);
       const lastVersion = view?.lastVersion ?? 0;
       if (event.version <= lastVersion) return 'already-applied';
 
-      let state: DealState;
+      let state: unknown;
       let version: number;
       let outcome: ProjectionOutcome;
       if (event.version === lastVersion + 1) {
-        state = evolve(view?.state ?? { status: 'none' }, event);
+        state = projection.evolve(view?.state ?? projection.initialState(), event);
         version = event.version;
         outcome = 'applied';
       } else {
-        const stream = await deps.eventStore.readStream(dealStreamId(dealId));
-        state = foldDeal(stream.events.map((stored) => stored.event));
+        const stream = await deps.eventStore.readStream(streamId);
+        state = stream.events.map((stored) => stored.event).reduce(projection.evolve, projection.initialState());
         version = stream.version;
         outcome = 'caught-up';
       }
-      if (!isRecorded(state)) throw new Error(`deal ${dealId} has events but no DealClosed`);
 
-      const contributions = contributionsOf(state, deps.timeZone);
-      const updates = counterUpdates(deps.tableName, generation, contributionDelta(view?.contributions ?? {}, contributions));
+      const contributions = projection.contributions(state, deps.timeZone);
+      const updates = [
+        ...counterUpdates(deps.tableName, generation, contributionDelta(view?.contributions ?? {}, contributions)),
+        ...projection.documents(state).map(
+          (document): TransactWriteItem => ({
+            Put: { TableName: deps.tableName, Item: { ...documentItemKey(generation, document.key), d: { S: JSON.stringify(document.body) } } },
+          }),
+        ),
+      ];
       if (updates.length + 1 > MAX_TRANSACTION_ITEMS) {
-        throw new Error(`deal ${dealId} v${version} touches ${updates.length} scorecard items, more than one transaction holds`);
+        throw new Error(`${streamId} v${version} touches ${updates.length} projection items, more than one transaction holds`);
       }
       const viewWrite: TransactWriteItem = {
         Put: {
           TableName: deps.tableName,
           Item: {
-            ...dealViewKey(generation, dealId),
+            ...streamViewKey(generation, streamId),
             lv: { N: String(version) },
             st: { S: JSON.stringify(state) },
             c: { S: JSON.stringify(contributions) },
@@ -124,7 +131,7 @@ export const createDealProjector = (deps: DealProjectorDeps) => {
         throw error;
       }
     }
-    throw new Error(`deal ${dealId}: the projection kept changing under ${maxAttempts} attempts`);
+    throw new Error(`${streamId}: the projection kept changing under ${maxAttempts} attempts`);
   };
 };
 

@@ -4,10 +4,19 @@ import { generationPrefix } from './generations.ts';
 
 export type ItemKey = Record<string, AttributeValue>;
 
-export const dealViewKey = (generation: number, dealId: string): ItemKey => ({
-  [T.partitionKey]: { S: `${generationPrefix(generation)}deal#${dealId}` },
+/** The folded view of one stream (a deal, or an NPS answer of its own), keyed by its stream id. */
+export const streamViewKey = (generation: number, streamId: string): ItemKey => ({
+  [T.partitionKey]: { S: `${generationPrefix(generation)}${streamId}` },
   [T.sortKey]: { S: 'view' },
 });
+
+/** A document such as `unattributed-nps|<provider>:<id>`: partition by kind, one item each. */
+export const documentItemKey = (generation: number, documentKey: string): ItemKey => {
+  const [kind, ...rest] = documentKey.split('|');
+  return { [T.partitionKey]: { S: `${generationPrefix(generation)}${kind}` }, [T.sortKey]: { S: rest.join('|') } };
+};
+
+export const documentPartition = (generation: number, kind: string): string => `${generationPrefix(generation)}${kind}`;
 
 export const scorecardPartition = (generation: number, dimension: string): string =>
   `${generationPrefix(generation)}scorecard#${dimension}`;

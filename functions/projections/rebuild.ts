@@ -6,13 +6,13 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { evolve, initialState, isRecorded, type DealState } from '../../domain/deal/state.ts';
-import { contributionsOf, type Contributions, type Counters } from '../../domain/scorecard/contributions.ts';
+import type { Contributions, Counters } from '../../domain/scorecard/contributions.ts';
+import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import { DynamoEventStore, readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { eventsTable as E } from '../eventStore/eventsTable.ts';
 import type { DealProjector } from './dealProjector.ts';
 import type { ActiveGeneration } from './generations.ts';
-import { contributionItemKey, dealViewKey } from './projectionKeys.ts';
+import { contributionItemKey, documentItemKey, streamViewKey } from './projectionKeys.ts';
 
 export interface RebuildProgress {
   phase: 'reading events' | 'writing projections' | 'catching up';
@@ -45,8 +45,8 @@ export interface RebuildResult {
   seconds: number;
 }
 
-interface DealFold {
-  state: DealState;
+interface StreamFold {
+  state: unknown;
   version: number;
   /** Events read ahead of a version still missing, by version. */
   pending: Map<number, ReturnType<typeof readStoredItem>['event']>;
@@ -128,18 +128,19 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
 
   const table = await client.send(new DescribeTableCommand({ TableName: options.eventsTable }));
   const readMeter = progressMeter('reading events', table.Table?.ItemCount ?? 0, options.onProgress);
-  const folds = new Map<string, DealFold>();
+  const folds = new Map<string, StreamFold>();
   let events = 0;
   await scanSegments(client, options.eventsTable, segments, undefined, (items) => {
     for (const item of items) {
       const { event } = readStoredItem(item);
       let fold = folds.get(event.streamId);
-      if (!fold) folds.set(event.streamId, (fold = { state: initialState(), version: 0, pending: new Map() }));
+      const projection = projectionFor(event.streamId);
+      if (!fold) folds.set(event.streamId, (fold = { state: projection.initialState(), version: 0, pending: new Map() }));
       fold.pending.set(event.version, event);
       // A scan reads a stream in version order; the buffer only matters if a page ever does not.
       for (let ready = fold.pending.get(fold.version + 1); ready; ready = fold.pending.get(fold.version + 1)) {
         fold.pending.delete(ready.version);
-        fold.state = evolve(fold.state, ready);
+        fold.state = projection.evolve(fold.state, ready);
         fold.version = ready.version;
       }
     }
@@ -152,8 +153,8 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
   const views: WriteRequest[] = [];
   for (const [streamId, fold] of folds) {
     if (fold.pending.size) throw new Error(`${streamId} is missing version ${fold.version + 1} of ${fold.version + fold.pending.size + 1}`);
-    if (!isRecorded(fold.state)) throw new Error(`${streamId} has events but no DealClosed`);
-    const contributions: Contributions = contributionsOf(fold.state, options.timeZone);
+    const projection = projectionFor(streamId);
+    const contributions: Contributions = projection.contributions(fold.state, options.timeZone);
     for (const [key, counters] of Object.entries(contributions)) {
       const total = totals.get(key) ?? {};
       for (const [name, amount] of Object.entries(counters)) total[name] = (total[name] ?? 0) + amount;
@@ -162,13 +163,16 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
     views.push({
       PutRequest: {
         Item: {
-          ...dealViewKey(generation, streamId.slice('deal#'.length)),
+          ...streamViewKey(generation, streamId),
           lv: { N: String(fold.version) },
           st: { S: JSON.stringify(fold.state) },
           c: { S: JSON.stringify(contributions) },
         },
       },
     });
+    for (const document of projection.documents(fold.state)) {
+      views.push({ PutRequest: { Item: { ...documentItemKey(generation, document.key), d: { S: JSON.stringify(document.body) } } } });
+    }
   }
   const counterItems: WriteRequest[] = [...totals].map(([key, counters]) => ({
     PutRequest: {
