@@ -1,12 +1,18 @@
 import { parseArgs } from 'node:util';
 import { Role } from '../../domain/roles.ts';
 import { mintDevToken } from '../local/devSigningKey.ts';
+import { eventsTail, eventsTailUsage } from './eventsTail.ts';
+import { projectionsRebuild } from './projectionsRebuild.ts';
 
 const usage = `Usage: npx handshake <command>
 
 Commands:
   token --role <role> [--role <role>...] --sub <person-id> [--ttl 12h]
       Print a development token for the local stack (roles: admin, leadership, sales, ops).
+${eventsTailUsage}
+  projections rebuild [--aws]
+      Replay every event from the events table into a fresh generation of the projections,
+      switch reads to it, then project what landed meanwhile (local stack unless --aws).
 `;
 
 const token = async (args: string[]): Promise<void> => {
@@ -24,7 +30,17 @@ const token = async (args: string[]): Promise<void> => {
   console.log(await mintDevToken({ sub: values.sub, roles: roles as Role[], ttl: values.ttl }));
 };
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { token };
+const events = async ([subcommand, ...args]: string[]): Promise<void> => {
+  if (subcommand !== 'tail') throw new Error(subcommand ? `unknown events command "${subcommand}"` : 'say `events tail`');
+  await eventsTail(args);
+};
+
+const projections = async ([subcommand, ...args]: string[]): Promise<void> => {
+  if (subcommand !== 'rebuild') throw new Error(subcommand ? `unknown projections command "${subcommand}"` : 'say `projections rebuild`');
+  await projectionsRebuild(args);
+};
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections };
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

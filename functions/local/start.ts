@@ -3,7 +3,7 @@ import { readConfig } from '../config.ts';
 import { createDynamoClient } from '../dynamoClient.ts';
 import { EVENTS_TABLE_ENV } from '../eventStore/eventsTable.ts';
 import { isPortFree, LocalDatabaseUnavailable, startDynamoDbLocal } from './dynamoDbLocal.ts';
-import { serveLocalApi } from './localApi.ts';
+import { startLocalStack } from './localStack.ts';
 import { ensureEventsTable, ensureProjectionsTable } from './tables.ts';
 
 /** `npm start`: DynamoDB Local with data kept in .handshake/, the tables, and the API on localhost. */
@@ -22,23 +22,30 @@ const main = async (): Promise<void> => {
   const client = createDynamoClient(config);
   await ensureEventsTable(client, config.eventsTable);
   await ensureProjectionsTable(client, config.projectionsTable);
-  const api = await serveLocalApi({
+  const stack = await startLocalStack({
     client,
+    endpoint: database.endpoint,
     eventsTable: config.eventsTable,
     projectionsTable: config.projectionsTable,
+    timeZone: config.timeZone,
     reportingCurrency: config.reportingCurrency,
     tenantId: config.tenantId,
     port,
     host: '0.0.0.0',
+    dataDir: resolve('.handshake'),
+    publishing: { port: Number(process.env.HANDSHAKE_EVENT_BUS_PORT ?? 0) },
   });
+  const url = `http://localhost:${port}`;
 
-  console.log(`Handshake is serving ${api.url.replace(/:\d+$/, `:${port}`)}  (DynamoDB Local at ${database.endpoint}, data in .handshake/)`);
-  console.log(`Business time zone: ${config.timeZone}. OpenAPI: ${api.url}/v1/openapi.json`);
+  console.log(`Handshake is serving ${url}  (DynamoDB Local at ${database.endpoint}, data in .handshake/)`);
+  console.log(`Business time zone: ${config.timeZone}. OpenAPI: ${url}/v1/openapi.json`);
+  console.log(`Projections follow the events table's stream; events go to the local bus at ${stack.publishing?.bus.endpoint}.`);
   console.log('Mint a token:  npx handshake token --role sales --sub P-SALES-1');
+  console.log('Watch the bus: npx handshake events tail --follow');
   console.log('Stop with Ctrl+C.');
 
   const stop = async () => {
-    await api.close();
+    await stack.close();
     client.destroy();
     await database.stop();
     process.exit(0);

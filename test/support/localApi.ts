@@ -1,4 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import type { Role } from '../../domain/roles.ts';
+import { startLocalStack, type LocalStack } from '../../functions/local/localStack.ts';
 import { mintDevToken } from '../../functions/local/devSigningKey.ts';
 import { serveLocalApi, type RunningApi } from '../../functions/local/localApi.ts';
 import { freshEventsTable, freshProjectionsTable } from './dynamo.ts';
@@ -42,4 +47,41 @@ export const call = async (api: Pick<RunningApi, 'url'>, method: string, path: s
     json = undefined;
   }
   return { status: response.status, headers: response.headers, json, text };
+};
+
+export interface TestStack extends TestApi {
+  drain: () => Promise<void>;
+  stack: LocalStack;
+  dataDir: string;
+}
+
+/** The whole local stack (API, projector and publisher on the real stream) on fresh tables. */
+export const startTestStack = async (options: { publishing?: boolean; timeZone?: string } = {}): Promise<TestStack> => {
+  const { client, tableName } = await freshEventsTable();
+  const projections = await freshProjectionsTable(client);
+  const dataDir = await mkdtemp(join(tmpdir(), 'handshake-stack-'));
+  const stack = await startLocalStack({
+    client,
+    endpoint: inject('dynamoDbEndpoint'),
+    eventsTable: tableName,
+    projectionsTable: projections.tableName,
+    timeZone: options.timeZone ?? 'UTC',
+    port: 0,
+    dataDir,
+    pollIntervalMs: 50,
+    ...(options.publishing ? { publishing: {} } : {}),
+  });
+  return {
+    ...stack.api,
+    tableName,
+    projectionsTableName: projections.tableName,
+    client,
+    stack,
+    dataDir,
+    drain: () => stack.drain(),
+    close: async () => {
+      await stack.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 };
