@@ -7,6 +7,7 @@ import { openApiDocument } from '../http/openApi.ts';
 import { dealIdOf } from '../http/pathParameters.ts';
 import { HttpProblem, jsonResponse } from '../http/problem.ts';
 import type { ScorecardRepository } from '../projections/scorecardRepository.ts';
+import type { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
 import { canSeeDeal, dealView } from '../queries/dealView.ts';
 import {
   dimensionOf,
@@ -20,6 +21,7 @@ import {
 export interface QueriesHandlerDeps {
   store: DynamoEventStore;
   scorecards: ScorecardRepository;
+  unattributedNps: UnattributedNpsRepository;
   reportingCurrency: string;
 }
 
@@ -53,6 +55,10 @@ export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
       const dimension = dimensionOf(event);
       requireScorecardAccess(caller, dimension);
       return jsonResponse(200, { months: await trendFor(deps.scorecards, deps.reportingCurrency, dimension, range) });
+    },
+    'GET /v1/nps/unattributed': async (event, route) => {
+      requireRole(callerOf(event), route);
+      return jsonResponse(200, await deps.unattributedNps.list());
     },
     'GET /v1/openapi.json': async () => jsonResponse(200, openApiDocument()),
   });

@@ -6,6 +6,7 @@ import {
   VersionMismatch,
 } from '../commands/dealCommandService.ts';
 import { CorruptStoredEvent } from '../eventStore/errors.ts';
+import { WebhookSecretMissing } from '../nps/webhookSecrets.ts';
 import { logger } from '../observability.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 
@@ -20,6 +21,10 @@ export const toHttpProblem = (error: unknown): HttpProblem => {
   if (error instanceof VersionMismatch) return new HttpProblem(412, 'version-mismatch', error.message);
   if (error instanceof IdempotencyKeyReused) return new HttpProblem(409, 'idempotency-key-reused', error.message);
   if (error instanceof ConcurrencyExhausted) return new HttpProblem(409, 'concurrent-update', error.message);
+  if (error instanceof WebhookSecretMissing) {
+    logger.error('webhook secret missing', { error });
+    return new HttpProblem(500, 'webhook-secret-missing', 'this webhook is not configured on our side');
+  }
   if (error instanceof CorruptStoredEvent) {
     logger.error('corrupt stored event', { error });
     return new HttpProblem(500, 'corrupt-stored-event', error.message);

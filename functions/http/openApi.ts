@@ -7,7 +7,8 @@ import {
   HandOffBody,
   RevisePromiseBody,
 } from '../../domain/deal/commands.ts';
-import { DealEventType } from '../../domain/deal/events.ts';
+import { DealEventType, NpsResponseRecordedData } from '../../domain/deal/events.ts';
+import { ImportedNpsResponse, MAX_IMPORT_BATCH } from '../nps/importedResponses.ts';
 import { Instant } from '../../domain/instant.ts';
 import { Money } from '../../domain/money.ts';
 import { Actor } from '../../domain/roles.ts';
@@ -78,6 +79,14 @@ const Scorecard = z.object({
   openCommitments: z.object({ count: z.int(), dueNext30Days: z.int(), value: Money }),
 });
 
+const RecordedNps = z.object({
+  responseId: z.string(),
+  dealId: z.string().nullable(),
+  attributed: z.boolean(),
+  status: z.enum(['recorded', 'duplicate']),
+});
+const ProviderWebhook = z.object({}).loose().meta({ description: "the provider's own webhook body, signed" });
+
 /** Request and success-response schemas of each route: the same zod schemas the handlers validate with. */
 const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; status: number; query?: string[] }> = {
   'POST /v1/deals': { request: CloseDealBody, response: CommandAccepted, status: 201 },
@@ -89,6 +98,22 @@ const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; stat
   'GET /v1/deals/{dealId}': { response: DealViewResponse, status: 200 },
   'GET /v1/scorecards/{month}': { response: Scorecard, status: 200, query: ['dimension'] },
   'GET /v1/scorecards': { response: z.object({ months: z.array(Scorecard) }), status: 200, query: ['from', 'to', 'dimension'] },
+  'POST /v1/nps/delighted': { request: ProviderWebhook, response: RecordedNps, status: 201 },
+  'POST /v1/nps/typeform': { request: ProviderWebhook, response: RecordedNps, status: 201 },
+  'POST /v1/nps/responses': {
+    request: z.object({ responses: z.array(ImportedNpsResponse).min(1).max(MAX_IMPORT_BATCH) }),
+    response: z.object({
+      accepted: z.int(),
+      duplicates: z.int(),
+      rejected: z.array(z.object({ index: z.int(), errors: z.array(z.object({ path: z.string(), message: z.string() })) })),
+      results: z.array(RecordedNps.extend({ index: z.int() })),
+    }),
+    status: 200,
+  },
+  'GET /v1/nps/unattributed': {
+    response: z.object({ responses: z.array(NpsResponseRecordedData), truncated: z.boolean() }),
+    status: 200,
+  },
   'GET /v1/openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
 };
 

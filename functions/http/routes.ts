@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/roles.ts';
 
 /** The Lambda functions that serve the HTTP API; each has an entry file in functions/handlers/. */
-export type ApiFunction = 'commands' | 'queries';
+export type ApiFunction = 'commands' | 'queries' | 'nps';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT';
@@ -30,6 +30,10 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/deals/{dealId}', function: 'queries', auth: 'jwt', roles: everyone, summary: 'A deal: status, promise, outcome and timeline' },
   { method: 'GET', path: '/v1/scorecards/{month}', function: 'queries', auth: 'jwt', roles: everyone, summary: "A month's joint sales-ops scorecard for the organisation, a team or a person" },
   { method: 'GET', path: '/v1/scorecards', function: 'queries', auth: 'jwt', roles: everyone, summary: 'Scorecards for a range of months (a trend)' },
+  { method: 'POST', path: '/v1/nps/delighted', function: 'nps', auth: 'none', roles: [], summary: "Delighted's webhook (X-Delighted-Webhook-Signature)" },
+  { method: 'POST', path: '/v1/nps/typeform', function: 'nps', auth: 'none', roles: [], summary: "Typeform's webhook (Typeform-Signature)" },
+  { method: 'POST', path: '/v1/nps/responses', function: 'nps', auth: 'jwt', roles: ['admin'], summary: 'Import NPS answers in bulk (the CSV import uses this)' },
+  { method: 'GET', path: '/v1/nps/unattributed', function: 'queries', auth: 'jwt', roles: ['admin', 'leadership'], summary: 'NPS answers that name no known deal, waiting for attribution' },
   { method: 'GET', path: '/v1/openapi.json', function: 'queries', auth: 'none', roles: [], summary: 'This API as an OpenAPI 3.1 document' },
 ];
 
@@ -43,4 +47,5 @@ export const streamConsumerEntries = {
 export const functionEntries: Record<ApiFunction, string> = {
   commands: 'functions/handlers/commands.ts',
   queries: 'functions/handlers/queries.ts',
+  nps: 'functions/handlers/nps.ts',
 };

@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { createCommandsHandler } from '../handlers/commandsHandler.ts';
+import { createNpsHandler } from '../handlers/npsHandler.ts';
 import { createQueriesHandler } from '../handlers/queriesHandler.ts';
+import { createNpsRecorder } from '../nps/recordNpsResponse.ts';
+import { webhookSecret } from '../nps/webhookSecrets.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
 import { ScorecardRepository } from '../projections/scorecardRepository.ts';
+import { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
 import { createLocalApi } from './apiGatewayAdapter.ts';
 
 export interface LocalApiOptions {
@@ -14,6 +19,8 @@ export interface LocalApiOptions {
   projectionsTable: string;
   reportingCurrency?: string;
   tenantId?: string;
+  /** Where the webhook secrets come from (HANDSHAKE_DELIGHTED_SECRET, HANDSHAKE_TYPEFORM_SECRET). */
+  env?: NodeJS.ProcessEnv;
   port: number;
   host?: string;
 }
@@ -28,11 +35,17 @@ export interface RunningApi {
 export const serveLocalApi = async (options: LocalApiOptions): Promise<RunningApi> => {
   const store = new DynamoEventStore(options.client, options.eventsTable);
   const generations = new ActiveGeneration(options.client, options.projectionsTable);
+  const tenantId = options.tenantId ?? 'default';
   const server = createLocalApi({
-    commands: createCommandsHandler({ store, tenantId: options.tenantId ?? 'default' }),
+    commands: createCommandsHandler({ store, tenantId }),
+    nps: createNpsHandler({
+      record: createNpsRecorder({ store, tenantId, now: () => new Date(), newEventId: randomUUID }),
+      secret: (provider) => webhookSecret(provider, options.env ?? process.env),
+    }),
     queries: createQueriesHandler({
       store,
       scorecards: new ScorecardRepository(options.client, options.projectionsTable, () => generations.current()),
+      unattributedNps: new UnattributedNpsRepository(options.client, options.projectionsTable, () => generations.current()),
       reportingCurrency: options.reportingCurrency ?? 'USD',
     }),
   });

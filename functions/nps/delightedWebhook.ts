@@ -37,7 +37,8 @@ export const optionalDealId = z
   .union([z.string(), z.int()])
   .nullish()
   .transform((value) => (value === null || value === undefined ? null : String(value).trim() || null))
-  .pipe(DealId.nullable());
+  // A deal id we could never match is still the customer's answer: keep it, unattributed, not refused.
+  .transform((value) => (value !== null && DealId.safeParse(value).success ? value : null));
 
 const DelightedEnvelope = z.object({
   event_type: z.string().min(1),

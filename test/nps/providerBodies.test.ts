@@ -223,7 +223,6 @@ describe('Delighted webhooks', () => {
     ['event_data.id missing', (body: Json) => delete body.event_data.id, 'event_data.id'],
     ['created_at missing', (body: Json) => delete body.event_data.created_at, 'event_data.created_at'],
     ['created_at an ISO string', (body: Json) => (body.event_data.created_at = '2025-10-16T10:25:00Z'), 'event_data.created_at'],
-    ['deal_id not a deal id', (body: Json) => (body.event_data.person_properties.deal_id = 'D 1001 / renewal'), 'event_data.person_properties.deal_id'],
     ['event_type missing', (body: Json) => delete body.event_type, 'event_type'],
   ])('given %s, when parsed, then 400 naming %s', (_name, edit, path) => {
     const body = fixtureJson(UPDATED);
@@ -342,7 +341,6 @@ describe('Typeform webhooks', () => {
     ['the opinion-scale answer of type text', (body: Json) => (body.form_response.answers[SCORE_ANSWER].type = 'text'), [`form_response.answers.${SCORE_ANSWER}.type`]],
     ['token missing', (body: Json) => delete body.form_response.token, ['form_response.token']],
     ['submitted_at not an instant', (body: Json) => (body.form_response.submitted_at = 'yesterday'), ['form_response.submitted_at']],
-    ['deal_id not a deal id', (body: Json) => (body.form_response.hidden.deal_id = 'D 2002 / renewal'), ['form_response.hidden.deal_id']],
     ['token missing and score 11', (body: Json) => {
       delete body.form_response.token;
       body.form_response.answers[SCORE_ANSWER].number = 11;
@@ -353,5 +351,27 @@ describe('Typeform webhooks', () => {
     const problem = refused('typeform', signedEvent('typeform', bytesOf(body)));
     expect(problem.status).toBe(400);
     expect(problem.errors?.map((e) => e.path)).toEqual(paths);
+  });
+});
+
+describe('a deal id we could never match', () => {
+  it('given a Delighted deal_id that is not a deal id, when parsed, then the answer is kept unattributed', () => {
+    const body = fixtureJson('delighted-survey-response-updated.json');
+    body.event_data.person_properties.deal_id = 'D 1001 / renewal';
+
+    const response = parse('delighted', signedEvent('delighted', bytesOf(body)));
+
+    expect(response?.dealId).toBeNull();
+    expect(response?.score).toBe(body.event_data.score);
+  });
+
+  it('given a Typeform hidden deal_id that is not a deal id, when parsed, then the answer is kept unattributed', () => {
+    const body = fixtureJson('typeform-form-response.json');
+    body.form_response.hidden.deal_id = 'D 2002 / renewal';
+
+    const response = parse('typeform', signedEvent('typeform', bytesOf(body)));
+
+    expect(response?.dealId).toBeNull();
+    expect(response?.responseId).toBe(body.form_response.token);
   });
 });

@@ -1,0 +1,28 @@
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+
+export type NpsProviderName = 'delighted' | 'typeform';
+
+const envName = (provider: NpsProviderName) => `HANDSHAKE_${provider.toUpperCase()}_SECRET`;
+
+/** The webhook secret is not configured: a deployment fault, never the caller's. */
+export class WebhookSecretMissing extends Error {
+  constructor(provider: NpsProviderName) {
+    super(`no ${provider} webhook secret is configured (${envName(provider)} or ${envName(provider)}_ARN)`);
+    this.name = 'WebhookSecretMissing';
+  }
+}
+
+/**
+ * A provider's signing secret: from the environment on the local stack, from Secrets Manager on AWS
+ * (by ARN, cached for five minutes by Powertools so a webhook burst costs one lookup).
+ */
+export const webhookSecret = async (provider: NpsProviderName, env: NodeJS.ProcessEnv = process.env): Promise<string> => {
+  const direct = env[envName(provider)];
+  if (direct) return direct;
+  const arn = env[`${envName(provider)}_ARN`];
+  if (arn) {
+    const secret = await getSecret(arn, { maxAge: 300 });
+    if (typeof secret === 'string' && secret.length > 0) return secret;
+  }
+  throw new WebhookSecretMissing(provider);
+};
