@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '../../domain/roles.ts';
 import { mintDevToken } from '../local/devSigningKey.ts';
 import { eventsTail, eventsTailUsage } from './eventsTail.ts';
+import { npsImport, npsImportUsage } from './npsImport.ts';
 import { projectionsRebuild } from './projectionsRebuild.ts';
 
 const usage = `Usage: npx handshake <command>
@@ -10,6 +11,7 @@ Commands:
   token --role <role> [--role <role>...] --sub <person-id> [--ttl 12h]
       Print a development token for the local stack (roles: admin, leadership, sales, ops).
 ${eventsTailUsage}
+${npsImportUsage}
   projections rebuild [--aws]
       Replay every event from the events table into a fresh generation of the projections,
       switch reads to it, then project what landed meanwhile (local stack unless --aws).
@@ -40,7 +42,12 @@ const projections = async ([subcommand, ...args]: string[]): Promise<void> => {
   await projectionsRebuild(args);
 };
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections };
+const nps = async ([subcommand, ...args]: string[]): Promise<void> => {
+  if (subcommand !== 'import') throw new Error(subcommand ? `unknown nps command "${subcommand}"` : 'say `nps import FILE.csv`');
+  await npsImport(args);
+};
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections, nps };
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
