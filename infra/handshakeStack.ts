@@ -1,17 +1,26 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { routes } from '../functions/http/routes.ts';
+import { routeKey, routes } from '../functions/http/routes.ts';
 import { ApiFunctions } from './constructs/apiFunctions.ts';
 import { EventPublishing } from './constructs/eventPublishing.ts';
 import { EventStore } from './constructs/eventStore.ts';
 import { HttpApi } from './constructs/httpApi.ts';
 import { Identity } from './constructs/identity.ts';
 import { Projections } from './constructs/projections.ts';
+import { WebhookSecrets } from './constructs/webhookSecrets.ts';
 
 export interface HandshakeStackProps extends StackProps {
   /** IANA zone in which months (scorecards, payouts) are counted. */
   readonly timeZone: string;
 }
+
+/**
+ * The NPS providers' webhooks: unauthenticated at the gateway (the handler checks the provider's
+ * signature), so anyone on the internet can call them. A provider sends one request per survey
+ * answer, far below these limits, and retries what is refused with 429.
+ */
+const webhookThrottle = { burstLimit: 50, rateLimit: 20 };
+const webhookRoutes = routes.filter((route) => route.function === 'nps' && route.auth === 'none');
 
 /** Fails synth, rather than the first month close after deploy, on a zone Node does not know. */
 const assertTimeZone = (zone: string): void => {
@@ -27,6 +36,7 @@ export class HandshakeStack extends Stack {
   readonly identity: Identity;
   readonly projections: Projections;
   readonly publishing: EventPublishing;
+  readonly webhookSecrets: WebhookSecrets;
   readonly functions: ApiFunctions;
   readonly httpApi: HttpApi;
 
@@ -48,10 +58,13 @@ export class HandshakeStack extends Stack {
       busName: 'handshake',
     });
 
+    this.webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets');
+
     this.functions = new ApiFunctions(this, 'Functions', {
       eventsTable: this.events.table,
       projectionsTable: this.projections.table,
       timeZone: props.timeZone,
+      webhookSecrets: this.webhookSecrets.byProvider,
     });
 
     this.httpApi = new HttpApi(this, 'Http', {
@@ -59,6 +72,7 @@ export class HandshakeStack extends Stack {
       functions: this.functions.byName,
       userPool: this.identity.userPool,
       userPoolClient: this.identity.client,
+      routeThrottles: Object.fromEntries(webhookRoutes.map((route) => [routeKey(route), webhookThrottle])),
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
@@ -67,5 +81,8 @@ export class HandshakeStack extends Stack {
     new CfnOutput(this, 'EventsTableName', { value: this.events.table.tableName });
     new CfnOutput(this, 'ProjectionsTableName', { value: this.projections.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.publishing.bus.eventBusName });
+    // Where the operator puts each provider's signing secret after the first deploy.
+    new CfnOutput(this, 'DelightedWebhookSecretArn', { value: this.webhookSecrets.byProvider.delighted.secretArn });
+    new CfnOutput(this, 'TypeformWebhookSecretArn', { value: this.webhookSecrets.byProvider.typeform.secretArn });
   }
 }

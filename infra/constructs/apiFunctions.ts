@@ -1,10 +1,14 @@
+import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
 import { functionEntries, type ApiFunction } from '../../functions/http/routes.ts';
+import type { NpsProviderName } from '../../functions/nps/webhookSecrets.ts';
 import { PROJECTIONS_TABLE_ENV } from '../../functions/projections/projectionsTable.ts';
 import { handshakeFunction } from './handshakeFunction.ts';
+import { npsProviders, webhookSecretArnEnv } from './webhookSecrets.ts';
 
 export interface ApiFunctionsProps {
   /** The event store: commands append to it, queries read it. */
@@ -13,6 +17,8 @@ export interface ApiFunctionsProps {
   readonly projectionsTable: dynamodb.ITable;
   /** IANA zone in which months are counted. */
   readonly timeZone: string;
+  /** The NPS providers' webhook signing secrets; only the nps function may read them. */
+  readonly webhookSecrets: Record<NpsProviderName, secretsmanager.ISecret>;
 }
 
 /** The Lambda functions behind the HTTP API, one per entry in `functionEntries`. */
@@ -26,17 +32,32 @@ export class ApiFunctions extends Construct {
       [EVENTS_TABLE_ENV]: props.eventsTable.tableName,
       HANDSHAKE_TIME_ZONE: props.timeZone,
     };
-    // Only what each function reads: commands decide from the event streams alone.
+    // Only what each function reads: commands decide from the event streams alone. A Record over
+    // ApiFunction, so a function added to the route table does not compile until it is configured here.
     const environmentOf: Record<ApiFunction, Record<string, string>> = {
       commands: common,
       queries: { ...common, [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName },
+      // ARNs, not values: the handler fetches the secrets at run time (Powertools, cached), so a
+      // rotated secret needs no deploy and no secret appears in the function's configuration.
+      nps: {
+        ...common,
+        ...Object.fromEntries(npsProviders.map((provider) => [webhookSecretArnEnv(provider), props.webhookSecrets[provider].secretArn])),
+      },
+    };
+    const timeoutOf: Partial<Record<ApiFunction, Duration>> = {
+      // A bulk import of up to 500 answers is recorded one at a time; the HTTP API waits at most 30 s.
+      nps: Duration.seconds(29),
     };
 
     // Derived from the route table's entries, so a function added there is deployed without edits here.
     this.byName = Object.fromEntries(
       (Object.keys(functionEntries) as ApiFunction[]).map((name) => [
         name,
-        handshakeFunction(this, name, { entry: functionEntries[name], environment: environmentOf[name] }),
+        handshakeFunction(this, name, {
+          entry: functionEntries[name],
+          environment: environmentOf[name],
+          ...(timeoutOf[name] ? { timeout: timeoutOf[name] } : {}),
+        }),
       ]),
     ) as Record<ApiFunction, NodejsFunction>;
 
@@ -44,5 +65,9 @@ export class ApiFunctions extends Construct {
     // Queries never write: a bug there can neither rewrite history nor corrupt a read model.
     props.eventsTable.grantReadData(this.byName.queries);
     props.projectionsTable.grantReadData(this.byName.queries);
+    // NPS answers are appended as events (deduplicated by reading their stream first); the read
+    // models are the projector's business, so nps has no access to the projections table.
+    props.eventsTable.grantReadWriteData(this.byName.nps);
+    for (const provider of npsProviders) props.webhookSecrets[provider].grantRead(this.byName.nps);
   }
 }

@@ -6,13 +6,18 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
-import type { ApiFunction, Route } from '../../functions/http/routes.ts';
+import { routeKey, type ApiFunction, type Route } from '../../functions/http/routes.ts';
 
 export interface HttpApiProps {
   readonly routes: readonly Route[];
   readonly functions: Record<ApiFunction, lambda.IFunction>;
   readonly userPool: cognito.IUserPool;
   readonly userPoolClient: cognito.IUserPoolClient;
+  /**
+   * Per-route throttling, by route key (`POST /v1/...`), tighter than the account's default for
+   * every route. Each key must name one of `routes`.
+   */
+  readonly routeThrottles?: Readonly<Record<string, apigwv2.ThrottleSettings>>;
 }
 
 /**
@@ -32,7 +37,7 @@ export class HttpApi extends Construct {
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
-    new apigwv2.HttpStage(this, 'DefaultStage', {
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -73,15 +78,54 @@ export class HttpApi extends Construct {
       return integration;
     };
 
+    const deployedRoutes = new Map<string, apigwv2.HttpRoute[]>();
     for (const route of props.routes) {
-      this.api.addRoutes({
+      const added = this.api.addRoutes({
         path: route.path,
         methods: [apigwv2.HttpMethod[route.method]],
         integration: integrationFor(route.function),
         // Signature-checked webhooks and the OpenAPI document carry no bearer token.
         authorizer: route.auth === 'jwt' ? authorizer : new apigwv2.HttpNoneAuthorizer(),
       });
+      deployedRoutes.set(routeKey(route), added);
     }
+
+    this.throttleRoutes(stage, deployedRoutes, props.routeThrottles ?? {});
+  }
+
+  /**
+   * Route-level throttling. HttpStage only exposes the stage-wide default, so the routes' own
+   * limits go on the L1 stage's RouteSettings (keyed by route key). A request over the limit is
+   * answered 429 by API Gateway before any Lambda runs.
+   *
+   * Note on request size: HTTP APIs have a fixed 10 MB payload quota (a Lambda integration is
+   * further capped by Lambda's 6 MB invocation payload) and nothing to lower it: no request
+   * validation, no body-size setting, and AWS WAF attaches to REST APIs, not HTTP APIs (only a
+   * CloudFront distribution with WAF in front would do it). So the 256 KiB limit is enforced
+   * by the handlers (functions/http/requestBody.ts MAX_BODY_BYTES, 413), before any signature is
+   * checked or JSON parsed; this throttle bounds how often an unauthenticated caller can make a
+   * function read up to that much.
+   */
+  private throttleRoutes(
+    stage: apigwv2.HttpStage,
+    deployedRoutes: ReadonlyMap<string, apigwv2.HttpRoute[]>,
+    throttles: Readonly<Record<string, apigwv2.ThrottleSettings>>,
+  ): void {
+    const entries = Object.entries(throttles);
+    if (entries.length === 0) return;
+    const routeSettings: Record<string, { ThrottlingBurstLimit?: number; ThrottlingRateLimit?: number }> = {};
+    for (const [key, { burstLimit, rateLimit }] of entries) {
+      const routes = deployedRoutes.get(key);
+      // A key naming no route fails the deploy ("Unable to find Route by key"): fail synth instead.
+      if (!routes) throw new Error(`routeThrottles names ${key}, which is not a route of this API`);
+      routeSettings[key] = {
+        ...(burstLimit !== undefined ? { ThrottlingBurstLimit: burstLimit } : {}),
+        ...(rateLimit !== undefined ? { ThrottlingRateLimit: rateLimit } : {}),
+      };
+      // The stage's settings may only name routes that already exist; nothing else orders them.
+      for (const route of routes) stage.node.addDependency(route);
+    }
+    (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = routeSettings;
   }
 
   /** Base URL for clients; routes are appended to it (`/v1/...`). */

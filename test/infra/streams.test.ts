@@ -223,9 +223,9 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at every function, stream consumers included', () => {
-    it('then there are four, none on nodejs20.x', () => {
+    it('then there are five (three behind the API, two on the stream), none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
-      expect(functions).toHaveLength(4);
+      expect(functions).toHaveLength(5);
       for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
     });
   });
