@@ -34,16 +34,26 @@ const toImportItem = (record: Record<string, string>) => ({
  */
 export async function* readNpsCsv(input: Readable): AsyncGenerator<CsvRow> {
   const parser = input.pipe(
-    parse({ columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()), info: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
+    parse({
+      columns: (header: string[]) => {
+        const names = header.map((name) => name.trim().toLowerCase());
+        const missing = CSV_COLUMNS.filter((column) => column !== 'comment' && !names.includes(column));
+        if (missing.length) throw new Error(`the header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+        return names;
+      },
+      info: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      // A quote inside an unquoted comment is the customer's text, not a reason to drop the file.
+      relax_quotes: true,
+    }),
   );
-  let checkedHeader = false;
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; columns: unknown[] | boolean } }>) {
-    if (!checkedHeader) {
-      const missing = CSV_COLUMNS.filter((column) => column !== 'comment' && !(column in record));
-      if (missing.length) throw new Error(`the header row lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
-      checkedHeader = true;
-    }
-    const line = (info as { lines: number }).lines - countNewlines(record);
+  // csv-parse counts a CRLF inside a quoted field as two lines; a spreadsheet counts one.
+  let quotedCrlfs = 0;
+  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    quotedCrlfs += Object.values(record).reduce((sum, value) => sum + (value.match(/\r\n/g)?.length ?? 0), 0);
+    const line = info.lines - quotedCrlfs - countNewlines(record);
     const parsed = ImportedNpsResponse.safeParse(toImportItem(record));
     if (parsed.success) yield { line, response: toImportedNps(parsed.data) };
     else yield { line, errors: fieldErrors(parsed.error).map((error) => ({ ...error, path: columnOf[error.path] ?? error.path })) };

@@ -28,7 +28,10 @@ export const createNpsRecorder = (deps: CommandServiceDeps) => {
     // The same provider answer at the same update is the same request, whichever way it arrives.
     const fingerprint = `nps:${npsAnswerKey(response)}:${response.updatedAt ?? response.respondedAt}`;
     const base = { responseId: response.responseId, dealId: response.dealId };
-    if (response.dealId) {
+    // An answer first kept on its own stream stays there, even when a later version names a deal:
+    // recording it on the deal too would count the customer twice. Moving it is an explicit attribution.
+    const keptAlone = (await deps.store.readStream(unattributedNpsStreamId(response))).version > 0;
+    if (response.dealId && !keptAlone) {
       try {
         const result = await deals({ dealId: response.dealId, command: { type: 'RecordNpsResponse', body: response }, actor, fingerprint });
         return { ...base, attributed: true, status: result.replayed ? 'duplicate' : 'recorded' };

@@ -14,11 +14,20 @@ export interface TestApi extends RunningApi {
   client: Awaited<ReturnType<typeof freshEventsTable>>['client'];
 }
 
-/** The real handlers behind the local API Gateway adapter, on a free port and a fresh table. */
-export const startTestApi = async (): Promise<TestApi> => {
+/**
+ * The real handlers behind the local API Gateway adapter, on a free port and a fresh table.
+ * `env` is where the API reads its NPS webhook secrets (default: this process's environment).
+ */
+export const startTestApi = async (options: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApi> => {
   const { client, tableName } = await freshEventsTable();
   const projections = await freshProjectionsTable(client);
-  const api = await serveLocalApi({ client, eventsTable: tableName, projectionsTable: projections.tableName, port: 0 });
+  const api = await serveLocalApi({
+    client,
+    eventsTable: tableName,
+    projectionsTable: projections.tableName,
+    port: 0,
+    ...(options.env ? { env: options.env } : {}),
+  });
   return { ...api, tableName, projectionsTableName: projections.tableName, client };
 };
 
