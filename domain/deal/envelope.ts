@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { Instant } from '../instant.ts';
 import { Actor } from '../roles.ts';
-import { DealEvent } from './events.ts';
+import type { DealEvent } from './events.ts';
+import { DomainEvent } from '../events.ts';
 
-/** The current schema version of every deal event; older stored versions are upcast on read. */
+/** The current schema version of every stored event; older stored versions are upcast on read. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
 export const EventEnvelope = z.object({
   eventId: z.uuid(),
   schemaVersion: z.int().positive(),
-  streamId: z.string().regex(/^(deal|nps)#.+/),
+  streamId: z.string().regex(/^(deal|nps|plans|month)#.+/),
   version: z.int().positive(),
   recordedAt: Instant,
   actor: Actor,
@@ -19,14 +20,14 @@ export const EventEnvelope = z.object({
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
 
-/** A recorded deal event: the domain event plus where and when it was stored, and who said so. */
-export type RecordedDealEvent = EventEnvelope & DealEvent;
-export const RecordedDealEvent = z.discriminatedUnion(
+/** A recorded event: the domain event plus where and when it was stored, and who said so. */
+export type RecordedEvent = EventEnvelope & DomainEvent;
+export const RecordedEvent = z.discriminatedUnion(
   'type',
-  DealEvent.options.map((event) => event.extend(EventEnvelope.shape)) as unknown as [
-    z.ZodObject,
-    ...z.ZodObject[],
-  ],
-) as unknown as z.ZodType<RecordedDealEvent>;
+  DomainEvent.options.map((event) => event.extend(EventEnvelope.shape)) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<RecordedEvent>;
+
+/** A recorded event of a deal's life (or of an NPS answer kept on its own). */
+export type RecordedDealEvent = EventEnvelope & DealEvent;
 
 export const dealStreamId = (dealId: string): string => `deal#${dealId}`;

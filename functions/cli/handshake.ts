@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '../../domain/roles.ts';
 import { mintDevToken } from '../local/devSigningKey.ts';
 import { eventsTail, eventsTailUsage } from './eventsTail.ts';
+import { incentiveUsage, monthsClose, payoutsShow } from './incentiveCommands.ts';
 import { npsImport, npsImportUsage } from './npsImport.ts';
 import { projectionsRebuild } from './projectionsRebuild.ts';
 
@@ -12,6 +13,7 @@ Commands:
       Print a development token for the local stack (roles: admin, leadership, sales, ops).
 ${eventsTailUsage}
 ${npsImportUsage}
+${incentiveUsage}
   projections rebuild [--aws]
       Replay every event from the events table into a fresh generation of the projections,
       switch reads to it, then project what landed meanwhile (local stack unless --aws).
@@ -47,7 +49,17 @@ const nps = async ([subcommand, ...args]: string[]): Promise<void> => {
   await npsImport(args);
 };
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections, nps };
+const months = async ([subcommand, ...args]: string[]): Promise<void> => {
+  if (subcommand !== 'close') throw new Error(subcommand ? `unknown months command "${subcommand}"` : 'say `months close YYYY-MM`');
+  await monthsClose(args);
+};
+
+const payouts = async ([subcommand, ...args]: string[]): Promise<void> => {
+  if (subcommand !== 'show') throw new Error(subcommand ? `unknown payouts command "${subcommand}"` : 'say `payouts show YYYY-MM`');
+  await payoutsShow(args);
+};
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections, nps, months, payouts };
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import type { NpsResponse } from '../../domain/deal/events.ts';
-import { mintDevToken } from '../local/devSigningKey.ts';
+import { apiOptions, operatorEndpoint } from './operatorApi.ts';
 import { importNpsCsv, type BatchAnswer } from '../nps/npsCsvImporter.ts';
 
 export const npsImportUsage = `  nps import FILE.csv [--url http://localhost:3000] [--token <admin JWT>]
@@ -15,13 +15,11 @@ export const npsImport = async (args: string[]): Promise<void> => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { url: { type: 'string' }, token: { type: 'string' } },
+    options: apiOptions,
   });
   const file = positionals[0];
   if (!file) throw new Error('name the CSV file to import');
-  const url = (values.url ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
-  // Against the local stack the CLI signs its own admin token; elsewhere pass one with --token.
-  const token = values.token ?? (await mintDevToken({ sub: 'cli:nps-import', roles: ['admin'] }));
+  const { url, token } = await operatorEndpoint(values, 'cli:nps-import');
 
   const size = (await stat(file)).size;
   const input = createReadStream(file);

@@ -1,5 +1,5 @@
-import type { DealEvent } from '../../domain/deal/events.ts';
-import { CURRENT_SCHEMA_VERSION, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { CURRENT_SCHEMA_VERSION, type RecordedEvent } from '../../domain/deal/envelope.ts';
+import type { DomainEvent } from '../../domain/events.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
 import { VersionConflict } from '../eventStore/errors.ts';
@@ -33,10 +33,11 @@ export class ConcurrencyExhausted extends Error {
 }
 
 /** What a command service needs of the domain: Emmett's decider, plus which commands start a stream. */
-export interface Decider<State, Command> {
+export interface Decider<State, Command, Event extends DomainEvent = DomainEvent> {
   initialState: () => State;
-  evolve: (state: State, event: DealEvent) => State;
-  decide: (command: Command, state: State) => DealEvent[];
+  /** A stream holds one decider's events only (its id names its kind), so it folds what it reads. */
+  evolve: (state: State, event: Event) => State;
+  decide: (command: Command, state: State) => Event[];
   /** A command that starts a stream is assumed to be the first, so it needs no read before its write. */
   startsStream: (command: Command) => boolean;
 }
@@ -74,7 +75,7 @@ export interface CommandServiceDeps {
 
 /** The first response to a request already recorded on this stream, if it was. */
 const priorResponse = <C>(
-  decider: Decider<unknown, C>,
+  decider: Decider<unknown, C, never>,
   stream: StreamRead,
   request: CommandRequest<C>,
 ): CommandResult | null => {
@@ -94,7 +95,7 @@ const priorResponse = <C>(
 };
 
 /** The stored event that beat us to a version slot is this very request, recorded by an earlier try. */
-const isOwnEarlierTry = <C>(decider: Decider<unknown, C>, conflict: VersionConflict, request: CommandRequest<C>): boolean => {
+const isOwnEarlierTry = <C>(decider: Decider<unknown, C, never>, conflict: VersionConflict, request: CommandRequest<C>): boolean => {
   const winner = conflict.stored;
   if (!winner) return false;
   if (request.idempotencyKey && winner.idempotencyKey === request.idempotencyKey) {
@@ -114,12 +115,15 @@ const emptyStream = (streamId: string): StreamRead => ({ streamId, version: 0, e
  * times at most.
  * A retried request is answered with its first response.
  */
-export const createCommandService = <State, Command>(decider: Decider<State, Command>, options: CommandServiceDeps) => {
+export const createCommandService = <State, Command, Event extends DomainEvent>(
+  decider: Decider<State, Command, Event>,
+  options: CommandServiceDeps,
+) => {
   const deps = { pause: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)), ...options };
   const maxAttempts = deps.maxAttempts ?? 6;
   const cache = new StreamCache(deps.cachedStreams ?? 10_000);
 
-  const anyDecider = decider as Decider<unknown, Command>;
+  const anyDecider = decider as unknown as Decider<unknown, Command, never>;
   return async (request: CommandRequest<Command>): Promise<CommandResult> => {
     const { streamId } = request;
     const remembered = cache.get(streamId) ?? (decider.startsStream(request.command) ? emptyStream(streamId) : undefined);
@@ -139,9 +143,12 @@ export const createCommandService = <State, Command>(decider: Decider<State, Com
         await readFresh();
         continue;
       }
-      let decided: DealEvent[];
+      let decided: Event[];
       try {
-        decided = decider.decide(request.command, stream.events.map((stored) => stored.event).reduce(decider.evolve, decider.initialState()));
+        decided = decider.decide(
+          request.command,
+          stream.events.map((stored) => stored.event as Event).reduce(decider.evolve, decider.initialState()),
+        );
       } catch (error) {
         // A refusal based on remembered state may be stale: only a fresh read can refuse.
         if (fresh) throw error;
@@ -152,7 +159,7 @@ export const createCommandService = <State, Command>(decider: Decider<State, Com
       if (decided.length === 0) return { version: stream.version, replayed: true };
       const recordedAt = deps.now().toISOString();
       const events = decided.map(
-        (event, index): RecordedDealEvent => ({
+        (event, index): RecordedEvent => ({
           ...event,
           eventId: deps.newEventId(),
           schemaVersion: CURRENT_SCHEMA_VERSION,

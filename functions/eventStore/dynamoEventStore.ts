@@ -7,13 +7,13 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { RecordedEvent } from '../../domain/deal/envelope.ts';
 import { upcastToCurrent } from '../../domain/deal/upcast.ts';
 import { CorruptStoredEvent, VersionConflict } from './errors.ts';
 import { eventsTable as T } from './eventsTable.ts';
 
 export interface StoredEvent {
-  event: RecordedDealEvent;
+  event: RecordedEvent;
   idempotencyKey?: string;
   fingerprint?: string;
 }
@@ -29,12 +29,12 @@ export interface AppendRequest {
   streamId: string;
   /** The version the stream is at now; the new events take the versions after it. */
   expectedVersion: number;
-  events: RecordedDealEvent[];
+  events: RecordedEvent[];
   idempotencyKey?: string;
   fingerprint?: string;
 }
 
-const toItem = (event: RecordedDealEvent, request: AppendRequest): Record<string, AttributeValue> => {
+const toItem = (event: RecordedEvent, request: AppendRequest): Record<string, AttributeValue> => {
   const item: Record<string, AttributeValue> = {
     [T.partitionKey]: { S: event.streamId },
     [T.sortKey]: { N: String(event.version) },
@@ -62,7 +62,7 @@ export const readStoredItem = (item: Record<string, AttributeValue>): StoredEven
   const eventId = typeof raw?.eventId === 'string' ? raw.eventId : undefined;
   let parsed;
   try {
-    parsed = RecordedDealEvent.safeParse(upcastToCurrent(raw));
+    parsed = RecordedEvent.safeParse(upcastToCurrent(raw));
   } catch (error) {
     throw new CorruptStoredEvent(streamId, version, eventId, [(error as Error).message]);
   }

@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedEvent } from '../../domain/deal/envelope.ts';
 import { readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { logger } from '../observability.ts';
 import { DomainEventPublisher, type DeadLetterSink } from '../publishing/domainEventPublisher.ts';
@@ -30,7 +30,7 @@ export const createPublisherHandler = (deps: PublisherHandlerDeps) => {
     ...deps.retry,
   });
   return async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
-    const read = new Map<string, RecordedDealEvent>();
+    const read = new Map<string, RecordedEvent>();
     const readRecord = async (record: DynamoDBRecord): Promise<void> => {
       const image = record.dynamodb?.NewImage;
       if (record.eventName !== 'INSERT' || !image) return; // events are only ever inserted

@@ -1,4 +1,5 @@
 import { dealStreamId } from '../../domain/deal/envelope.ts';
+import { isDealEvent } from '../../domain/events.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { etagOf } from '../http/headers.ts';
@@ -32,7 +33,7 @@ export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
       requireRole(caller, route);
       const dealId = dealIdOf(event);
       const stream = await deps.store.readStream(dealStreamId(dealId));
-      const events = stream.events.map((stored) => stored.event);
+      const events = stream.events.map((stored) => stored.event).filter(isDealEvent);
       const view = dealView(events);
       if (!view) throw new HttpProblem(404, 'unknown-deal', `no deal ${dealId} has been closed`);
       if (!canSeeDeal(caller, events)) {

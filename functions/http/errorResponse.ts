@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
+import { IncentiveRuleViolation } from '../../domain/incentives/incentiveRuleViolation.ts';
 import {
   ConcurrencyExhausted,
   IdempotencyKeyReused,
@@ -18,6 +19,7 @@ export const toHttpProblem = (error: unknown): HttpProblem => {
       ? new HttpProblem(404, 'unknown-deal', error.message)
       : new HttpProblem(409, error.rule, error.message);
   }
+  if (error instanceof IncentiveRuleViolation) return new HttpProblem(409, error.rule, error.message);
   if (error instanceof VersionMismatch) return new HttpProblem(412, 'version-mismatch', error.message);
   if (error instanceof IdempotencyKeyReused) return new HttpProblem(409, 'idempotency-key-reused', error.message);
   if (error instanceof ConcurrencyExhausted) return new HttpProblem(409, 'concurrent-update', error.message);

@@ -9,6 +9,8 @@ import {
 } from '../../domain/deal/commands.ts';
 import { DealEventType, NpsResponseRecordedData } from '../../domain/deal/events.ts';
 import { ImportedNpsResponse, MAX_IMPORT_BATCH } from '../nps/importedResponses.ts';
+import { IncentivePlan } from '../../domain/incentives/plan.ts';
+import { MonthPayout } from '../../domain/incentives/statements.ts';
 import { Instant } from '../../domain/instant.ts';
 import { Money } from '../../domain/money.ts';
 import { Actor } from '../../domain/roles.ts';
@@ -87,8 +89,15 @@ const RecordedNps = z.object({
 });
 const ProviderWebhook = z.object({}).loose().meta({ description: "the provider's own webhook body, signed" });
 
+const PayoutResponse = MonthPayout.extend({ status: z.enum(['open', 'closed']), closedAt: Instant.optional() });
+const ReportLink = z.object({ href: z.string(), key: z.string() });
+const ReportLinks = z.object({ json: ReportLink, payrollCsv: ReportLink, html: ReportLink }).nullable();
+
 /** Request and success-response schemas of each route: the same zod schemas the handlers validate with. */
-const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; status: number; query?: string[] }> = {
+const contracts: Record<
+  string,
+  { request?: z.ZodType; response: z.ZodType; status: number; query?: string[]; contentTypes?: string[] }
+> = {
   'POST /v1/deals': { request: CloseDealBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/handoff': { request: HandOffBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/scope-changes': { request: ChangeScopeBody, response: CommandAccepted, status: 201 },
@@ -113,6 +122,16 @@ const contracts: Record<string, { request?: z.ZodType; response: z.ZodType; stat
   'GET /v1/nps/unattributed': {
     response: z.object({ responses: z.array(NpsResponseRecordedData), truncated: z.boolean() }),
     status: 200,
+  },
+  'PUT /v1/incentive-plans/{planId}': { request: IncentivePlan, response: IncentivePlan, status: 201 },
+  'GET /v1/incentive-plans': { response: z.object({ plans: z.array(IncentivePlan) }), status: 200 },
+  'GET /v1/payouts/{month}': { response: PayoutResponse, status: 200 },
+  'POST /v1/months/{month}/close': { response: PayoutResponse.extend({ reports: ReportLinks }), status: 201 },
+  'GET /v1/reports/{month}': { response: z.object({ month: z.string(), closedAt: Instant, reports: ReportLinks }), status: 200 },
+  'GET /v1/reports/{month}/{format}': {
+    response: z.string().meta({ description: 'the report: JSON, payroll CSV (person_id,side,month,amount,currency) or HTML' }),
+    status: 200,
+    contentTypes: ['application/json', 'text/csv', 'text/html'],
   },
   'GET /v1/openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
 };
@@ -140,7 +159,8 @@ export const openApiDocument = (): Record<string, unknown> => {
     for (const name of contract.query ?? []) {
       parameters.push({ name, in: 'query', required: name !== 'dimension', schema: { type: 'string' } });
     }
-    if (route.method !== 'GET') {
+    // Only the deal commands honour these headers; plans and closes are idempotent by their content.
+    if (route.function === 'commands') {
       parameters.push(
         { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
         { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } },
@@ -157,7 +177,9 @@ export const openApiDocument = (): Record<string, unknown> => {
       responses: {
         [contract.status]: {
           description: 'success',
-          content: { 'application/json': { schema: jsonSchema(contract.response, 'output') } },
+          content: Object.fromEntries(
+            (contract.contentTypes ?? ['application/json']).map((type) => [type, { schema: jsonSchema(contract.response, 'output') }]),
+          ),
         },
         '4XX': { description: 'a problem with the request', content: problemContent },
       },

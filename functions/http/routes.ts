@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/roles.ts';
 
 /** The Lambda functions that serve the HTTP API; each has an entry file in functions/handlers/. */
-export type ApiFunction = 'commands' | 'queries' | 'nps';
+export type ApiFunction = 'commands' | 'queries' | 'nps' | 'incentives';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT';
@@ -34,6 +34,12 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/v1/nps/typeform', function: 'nps', auth: 'none', roles: [], summary: "Typeform's webhook (Typeform-Signature)" },
   { method: 'POST', path: '/v1/nps/responses', function: 'nps', auth: 'jwt', roles: ['admin'], summary: 'Import NPS answers in bulk (the CSV import uses this)' },
   { method: 'GET', path: '/v1/nps/unattributed', function: 'queries', auth: 'jwt', roles: ['admin', 'leadership'], summary: 'NPS answers that name no known deal, waiting for attribution' },
+  { method: 'PUT', path: '/v1/incentive-plans/{planId}', function: 'incentives', auth: 'jwt', roles: ['admin'], summary: 'Publish an incentive plan version (immutable once published)' },
+  { method: 'GET', path: '/v1/incentive-plans', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: 'Every published plan version' },
+  { method: 'GET', path: '/v1/payouts/{month}', function: 'incentives', auth: 'jwt', roles: everyone, summary: "A month's pool and statements: a live preview while open, frozen once closed" },
+  { method: 'POST', path: '/v1/months/{month}/close', function: 'incentives', auth: 'jwt', roles: ['admin'], summary: 'Close a month: freeze its statements and issue its reports' },
+  { method: 'GET', path: '/v1/reports/{month}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "Links to a closed month's JSON report, payroll CSV and HTML report" },
+  { method: 'GET', path: '/v1/reports/{month}/{format}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "A closed month's report: json, csv (payroll) or html" },
   { method: 'GET', path: '/v1/openapi.json', function: 'queries', auth: 'none', roles: [], summary: 'This API as an OpenAPI 3.1 document' },
 ];
 
@@ -43,9 +49,15 @@ export const streamConsumerEntries = {
   publisher: 'functions/handlers/publisher.ts',
 } as const;
 
+/** Functions started by a schedule. */
+export const scheduledEntries = {
+  monthClose: 'functions/handlers/monthCloseSchedule.ts',
+} as const;
+
 /** Where each function's Lambda entry lives, relative to the project root. */
 export const functionEntries: Record<ApiFunction, string> = {
   commands: 'functions/handlers/commands.ts',
   queries: 'functions/handlers/queries.ts',
   nps: 'functions/handlers/nps.ts',
+  incentives: 'functions/handlers/incentives.ts',
 };

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { createCommandsHandler } from '../handlers/commandsHandler.ts';
+import { createIncentivesHandler } from '../handlers/incentivesHandler.ts';
+import { wireIncentiveService } from '../incentives/incentiveWiring.ts';
+import { FolderReportStore } from '../reports/reportStore.ts';
 import { createNpsHandler } from '../handlers/npsHandler.ts';
 import { createQueriesHandler } from '../handlers/queriesHandler.ts';
 import { createNpsRecorder } from '../nps/recordNpsResponse.ts';
@@ -19,6 +24,12 @@ export interface LocalApiOptions {
   projectionsTable: string;
   reportingCurrency?: string;
   tenantId?: string;
+  /** The business time zone months are closed in (default UTC). */
+  timeZone?: string;
+  /** The folder issued reports are written to, as S3 holds them on AWS (default: a fresh temporary folder). */
+  reportsDir?: string;
+  /** The clock closes are judged by; tests may set it. */
+  now?: () => Date;
   /** Where the webhook secrets come from (HANDSHAKE_DELIGHTED_SECRET, HANDSHAKE_TYPEFORM_SECRET). */
   env?: NodeJS.ProcessEnv;
   port: number;
@@ -36,6 +47,7 @@ export const serveLocalApi = async (options: LocalApiOptions): Promise<RunningAp
   const store = new DynamoEventStore(options.client, options.eventsTable);
   const generations = new ActiveGeneration(options.client, options.projectionsTable);
   const tenantId = options.tenantId ?? 'default';
+  const reports = new FolderReportStore(options.reportsDir ?? join(tmpdir(), `handshake-reports-${randomUUID()}`));
   const server = createLocalApi({
     commands: createCommandsHandler({ store, tenantId }),
     nps: createNpsHandler({
@@ -47,6 +59,18 @@ export const serveLocalApi = async (options: LocalApiOptions): Promise<RunningAp
       scorecards: new ScorecardRepository(options.client, options.projectionsTable, () => generations.current()),
       unattributedNps: new UnattributedNpsRepository(options.client, options.projectionsTable, () => generations.current()),
       reportingCurrency: options.reportingCurrency ?? 'USD',
+    }),
+    incentives: createIncentivesHandler({
+      incentives: wireIncentiveService({
+        client: options.client,
+        eventsTable: options.eventsTable,
+        projectionsTable: options.projectionsTable,
+        tenantId,
+        timeZone: options.timeZone ?? 'UTC',
+        reports,
+        ...(options.now ? { now: options.now } : {}),
+      }),
+      reports,
     }),
   });
   await new Promise<void>((done, fail) => {

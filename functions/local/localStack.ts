@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { createProjectorHandler } from '../handlers/projectorHandler.ts';
@@ -17,12 +18,14 @@ export interface LocalStackOptions {
   tenantId?: string;
   port: number;
   host?: string;
-  /** Dead letters, stream checkpoints and the bus's record live here. */
+  /** Dead letters, stream checkpoints, the bus's record and issued reports (reports/) live here. */
   dataDir: string;
   /** Publish every event to a local EventBridge bus (the second stream consumer). */
   publishing?: { port?: number };
   pollIntervalMs?: number;
   persistCheckpoints?: boolean;
+  /** The clock month closes are judged by; tests may set it. */
+  now?: () => Date;
 }
 
 export interface LocalStack {
@@ -65,6 +68,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     projectionsTable: options.projectionsTable,
     reportingCurrency: options.reportingCurrency,
     tenantId: options.tenantId,
+    timeZone: options.timeZone,
+    reportsDir: join(options.dataDir, 'reports'),
+    ...(options.now ? { now: options.now } : {}),
     port: options.port,
     host: options.host,
   });

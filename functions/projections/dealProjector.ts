@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
-import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedEvent } from '../../domain/deal/envelope.ts';
 import { contributionDelta, type Contributions } from '../../domain/scorecard/contributions.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
@@ -74,7 +74,7 @@ export const createDealProjector = (deps: DealProjectorDeps) => {
     };
   };
 
-  return async (event: RecordedDealEvent): Promise<ProjectionOutcome> => {
+  return async (event: RecordedEvent): Promise<ProjectionOutcome> => {
     const { streamId } = event;
     const projection = projectionFor(streamId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -100,7 +100,7 @@ export const createDealProjector = (deps: DealProjectorDeps) => {
       const contributions = projection.contributions(state, deps.timeZone);
       const updates = [
         ...counterUpdates(deps.tableName, generation, contributionDelta(view?.contributions ?? {}, contributions)),
-        ...projection.documents(state).map(
+        ...projection.documents(state, deps.timeZone).map(
           (document): TransactWriteItem => ({
             Put: { TableName: deps.tableName, Item: { ...documentItemKey(generation, document.key), d: { S: JSON.stringify(document.body) } } },
           }),

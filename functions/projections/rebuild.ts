@@ -170,7 +170,7 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
         },
       },
     });
-    for (const document of projection.documents(fold.state)) {
+    for (const document of projection.documents(fold.state, options.timeZone)) {
       views.push({ PutRequest: { Item: { ...documentItemKey(generation, document.key), d: { S: JSON.stringify(document.body) } } } });
     }
   }

@@ -1,5 +1,5 @@
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedEvent } from '../../domain/deal/envelope.ts';
 import { logger } from '../observability.ts';
 import { EVENT_SOURCE } from './eventBus.ts';
 
@@ -33,16 +33,16 @@ export interface DeadLetterSink {
 }
 
 export interface PublishOutcome {
-  published: RecordedDealEvent[];
+  published: RecordedEvent[];
   deadLettered: DeadLetter[];
   /**
    * Neither on the bus nor dead-lettered (PutEvents or the dead-letter sink itself failed), and every
    * event after the first of them: the caller has the stream deliver them again.
    */
-  unsent: RecordedDealEvent[];
+  unsent: RecordedEvent[];
 }
 
-export const toBusEntry = (event: RecordedDealEvent, busName: string): PutEventsRequestEntry => ({
+export const toBusEntry = (event: RecordedEvent, busName: string): PutEventsRequestEntry => ({
   EventBusName: busName,
   Source: EVENT_SOURCE,
   DetailType: event.type,
@@ -96,7 +96,7 @@ export interface DomainEventPublisherOptions {
 }
 
 interface Pending {
-  event: RecordedDealEvent;
+  event: RecordedEvent;
   entry: PutEventsRequestEntry;
 }
 
@@ -116,7 +116,7 @@ export class DomainEventPublisher {
     this.baseDelayMs = options.baseDelayMs ?? 100;
   }
 
-  async publish(events: RecordedDealEvent[]): Promise<PublishOutcome> {
+  async publish(events: RecordedEvent[]): Promise<PublishOutcome> {
     const outcome: PublishOutcome = { published: [], deadLettered: [], unsent: [] };
     const tooLarge: DeadLetter[] = [];
     const sendable: Pending[] = [];

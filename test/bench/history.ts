@@ -12,7 +12,7 @@ import {
   type DealCommand,
 } from '../../domain/deal/commands.ts';
 import { decide } from '../../domain/deal/decide.ts';
-import { CURRENT_SCHEMA_VERSION, dealStreamId, RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { CURRENT_SCHEMA_VERSION, dealStreamId, RecordedEvent, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
 import { NpsResponseRecordedData, type DealEvent, type DealEventType, type Initiator } from '../../domain/deal/events.ts';
 import type { ScopeLine } from '../../domain/deal/scope.ts';
 import { evolve, initialState, type DealState } from '../../domain/deal/state.ts';
@@ -544,7 +544,7 @@ export const checkHistory = (history: History, sample = 2_000): HistoryCheck => 
   let eventsParsed = 0;
   for (let i = 0; i < history.events.length; i += step) {
     const event = history.events[i]!;
-    deepStrictEqual(RecordedDealEvent.parse(JSON.parse(JSON.stringify(event))), event);
+    deepStrictEqual(RecordedEvent.parse(JSON.parse(JSON.stringify(event))), event);
     const item = history.items[i]!;
     const read = readStoredItem(item);
     deepStrictEqual(read.event, event);

@@ -1,3 +1,4 @@
+import { isDealEvent } from '../../domain/events.ts';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
@@ -336,7 +337,7 @@ export const runProjectionBench = async (client: DynamoDBClient, options: Projec
         totals = foldTotals(history.events, timeZone);
         foldRounds.push(history.events.length / seconds(started));
       } else {
-        foldTotals(history.items.map((item) => readStoredItem(item).event), timeZone);
+        foldTotals(history.items.map((item) => readStoredItem(item).event).filter(isDealEvent), timeZone);
         parseRounds.push(history.events.length / seconds(started));
       }
     }

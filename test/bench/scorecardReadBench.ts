@@ -1,3 +1,4 @@
+import { isDealEvent } from '../../domain/events.ts';
 import { deepStrictEqual } from 'node:assert/strict';
 import { Agent, get } from 'node:http';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -63,6 +64,7 @@ export const foldMonth = async (client: DynamoDBClient, eventsTable: string, mon
         );
         for (const item of page.Items ?? []) {
           const { event } = readStoredItem(item);
+          if (!isDealEvent(event)) continue;
           const stream = streams.get(event.streamId);
           if (stream) stream.push(event);
           else streams.set(event.streamId, [event]);

@@ -65,7 +65,9 @@ export interface TestStack extends TestApi {
 }
 
 /** The whole local stack (API, projector and publisher on the real stream) on fresh tables. */
-export const startTestStack = async (options: { publishing?: boolean; timeZone?: string } = {}): Promise<TestStack> => {
+export const startTestStack = async (
+  options: { publishing?: boolean; timeZone?: string; now?: () => Date } = {},
+): Promise<TestStack> => {
   const { client, tableName } = await freshEventsTable();
   const projections = await freshProjectionsTable(client);
   const dataDir = await mkdtemp(join(tmpdir(), 'handshake-stack-'));
@@ -79,6 +81,7 @@ export const startTestStack = async (options: { publishing?: boolean; timeZone?:
     dataDir,
     pollIntervalMs: 50,
     ...(options.publishing ? { publishing: {} } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   return {
     ...stack.api,
