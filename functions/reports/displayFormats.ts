@@ -1,0 +1,38 @@
+import { majorUnits } from './majorUnits.ts';
+
+// How the HTML report shows numbers to people; the JSON report and the payroll CSV keep them exact.
+
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Minor units shown in major units with the currency, e.g. -1205 USD -> "-$12.05". */
+export const displayMoney = (amount: number, currency: string): string => {
+  let format = currencyFormats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    currencyFormats.set(currency, format);
+  }
+  // Formatting the exact decimal string, not amount / 100, so the shown cents are the paid cents.
+  return format.format(majorUnits(amount, currency) as Intl.StringNumericLiteral);
+};
+
+const percentFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
+const oneDecimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const integerFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const npsFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const multiplierFormat = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** A fraction 0..1 as "85.7%"; null (nothing to divide) as "n/a". */
+export const displayRate = (rate: number | null): string => (rate === null ? 'n/a' : percentFormat.format(rate));
+
+/** A percentage 0..100 as "85.7%". */
+export const displayPercent = (percent: number): string => `${oneDecimal.format(percent)}%`;
+
+/** An NPS -100..100 as "+42"; null (no responses) as "n/a". */
+export const displayNps = (score: number | null): string => (score === null ? 'n/a' : npsFormat.format(score));
+
+export const displayCount = (count: number): string => integerFormat.format(count);
+
+export const displayHours = (hours: number | null): string => (hours === null ? 'n/a' : `${oneDecimal.format(hours)} h`);
+
+/** Basis points as a multiplier: 12000 -> "×1.20". */
+export const displayMultiplier = (bps: number): string => `×${multiplierFormat.format(bps / 10000)}`;

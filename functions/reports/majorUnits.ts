@@ -1,0 +1,27 @@
+const digitsByCurrency = new Map<string, number>();
+
+/** How many minor-unit digits the currency has (USD 2, JPY 0, BHD 3), as the runtime's ICU data says. */
+export const minorUnitDigits = (currency: string): number => {
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
+};
+
+/**
+ * An integer amount of minor units as a decimal string of major units with exactly the currency's
+ * digits: 1205 USD -> "12.05", -1205 USD -> "-12.05", 1205 JPY -> "1205", 1205 BHD -> "1.205".
+ * Done on the digits of the integer, because dividing by 100 in floating point is how payroll
+ * ends up a cent off.
+ */
+export const majorUnits = (amount: number, currency: string): string => {
+  if (!Number.isSafeInteger(amount)) throw new RangeError(`not an integer amount of minor units: ${amount}`);
+  const digits = minorUnitDigits(currency);
+  const sign = amount < 0 ? '-' : '';
+  const magnitude = String(Math.abs(amount)).padStart(digits + 1, '0');
+  if (digits === 0) return `${sign}${magnitude}`;
+  const point = magnitude.length - digits;
+  return `${sign}${magnitude.slice(0, point)}.${magnitude.slice(point)}`;
+};

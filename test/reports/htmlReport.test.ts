@@ -1,0 +1,316 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMonths, type Month } from '../../domain/calendar.ts';
+import type { MonthPayout, StatementLine } from '../../domain/incentives/statements.ts';
+import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
+import { renderHtmlReport } from '../../functions/reports/htmlReport.ts';
+import { buildIncentiveReport, reportJson, type IncentiveReport } from '../../functions/reports/incentiveReport.ts';
+
+/*
+ * The leadership report of October 2026, opened in real headless Chromium under the strictest CSP
+ * the report allows itself (inline styles and data: images, nothing else).
+ *
+ * Trend: November 2025 .. October 2026. February 2026 delivered nothing (rates null, a gap in the three
+ * rate charts); April 2026 had no NPS responses (a gap in the NPS chart).
+ * Payout: the worked example of INCENTIVES.md (pool $360.00, sales $180.00, ops $180.00):
+ *   S1 $110.00 | S2 $70.00 earned - $80.50 clawback for September's cancelled D0 = -$10.50
+ *   O1 $150.00 | O2 $30.00 | a person id `<script>alert(1)</script>` with a $12.34 adjustment whose
+ *   explanation tries to be an <img onerror>.
+ */
+
+const MONTH: Month = '2026-10';
+const HOSTILE_ID = '<script>alert(1)</script>';
+const HOSTILE_EXPLANATION = '"><img src=x onerror=alert(2)> recomputed September';
+const TREND_MONTHS = Array.from({ length: 12 }, (_, index) => addMonths(MONTH, index - 11));
+const NO_DELIVERIES: Month = '2026-02';
+const NO_NPS: Month = '2026-04';
+
+const usd = (amount: number) => ({ amount, currency: 'USD' });
+
+const scorecardOf = (month: Month, index: number): Scorecard => {
+  const delivered = month === NO_DELIVERIES ? 0 : 8 + (index % 4);
+  const onTime = Math.max(0, delivered - 1 - (index % 3));
+  const asSold = Math.max(0, delivered - (index % 2));
+  const promiseKept = Math.min(onTime, asSold);
+  const rate = (part: number) => (delivered === 0 ? null : part / delivered);
+  const responses = month === NO_NPS ? 0 : 10 + index;
+  const promoters = month === NO_NPS ? 0 : 5 + (index % 5);
+  const detractors = month === NO_NPS ? 0 : 1 + (index % 3);
+  return {
+    month,
+    dimension: 'org',
+    deals: { closed: 9 + index, revenueClosed: usd(1_250_000 * (index + 1)), cancelled: index % 2 },
+    delivery: { delivered, onTime, asSold, promiseKept, onTimeRate: rate(onTime), asSoldRate: rate(asSold), promiseKeptRate: rate(promiseKept) },
+    handoff: { count: 7, averageCompleteness: 0.875, medianHoursToHandoff: 4.5 },
+    nps: {
+      responses,
+      promoters,
+      passives: responses - promoters - detractors,
+      detractors,
+      score: responses === 0 ? null : Math.round(((promoters - detractors) * 100) / responses),
+    },
+    openCommitments: { count: 12, dueNext30Days: 5, value: usd(3_400_000) },
+  };
+};
+
+const line = (kind: StatementLine['kind'], dealIds: string[], amount: number, rule: StatementLine['rule'], explanation: string, month: Month = MONTH): StatementLine => ({
+  kind,
+  month,
+  dealIds,
+  amount: usd(amount),
+  rule,
+  explanation,
+});
+
+const PAYOUT: MonthPayout = {
+  month: MONTH,
+  plan: { planId: 'joint', version: 1 },
+  pool: usd(36000),
+  computation: {
+    delivered: 5,
+    kept: 4,
+    promiseKeptRate: 0.8,
+    gatePassed: true,
+    basePool: usd(36000),
+    npsResponses: 2,
+    nps: 50,
+    multiplierBps: 10000,
+    salesPool: usd(18000),
+    opsPool: usd(18000),
+  },
+  statements: [
+    {
+      personId: 'S2',
+      side: 'sales',
+      total: usd(-1050),
+      lines: [
+        line('earned', ['D2', 'D4'], 7000, 'allocation', 'weight 700,001 of 1,800,001'),
+        line('clawback', ['D0'], -8050, 'correction', 'D0 was cancelled after September was closed', '2026-09'),
+      ],
+    },
+    {
+      personId: 'S1',
+      side: 'sales',
+      total: usd(11000),
+      lines: [
+        line('earned', ['D1', 'D5'], 11000, 'allocation', 'weight 1,100,000 of 1,800,001, plus the left-over cent'),
+        line('earned', ['D3'], 0, 'promise-broken', 'D3 was delivered late and credits nobody'),
+      ],
+    },
+    { personId: 'O1', side: 'ops', total: usd(15000), lines: [line('earned', ['D1', 'D2'], 15000, 'allocation', 'weight 1,500,001 of 1,800,001')] },
+    {
+      personId: 'O2',
+      side: 'ops',
+      total: usd(3000),
+      lines: [
+        line('earned', ['D4', 'D5'], 3000, 'allocation', 'weight 300,000 of 1,800,001, plus the left-over cent'),
+        line('earned', ['D3'], 0, 'promise-broken', 'D3 was delivered late and credits nobody'),
+      ],
+    },
+    { personId: HOSTILE_ID, side: 'ops', total: usd(1234), lines: [line('adjustment', ['D-9'], 1234, 'correction', HOSTILE_EXPLANATION, '2026-09')] },
+  ],
+};
+
+const TREND = TREND_MONTHS.map(scorecardOf);
+const REPORT = buildIncentiveReport({
+  timeZone: 'Europe/Berlin',
+  issuedAt: '2026-11-01T00:05:00Z',
+  currency: 'USD',
+  payout: PAYOUT,
+  trend: TREND,
+});
+
+const EXPECTED_TOTALS: [string, string][] = [
+  [HOSTILE_ID, '$12.34'],
+  ['O1', '$150.00'],
+  ['O2', '$30.00'],
+  ['S1', '$110.00'],
+  ['S2', '-$10.50'],
+];
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const launchChromium = async (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. These tests need a real browser: install Debian's \`chromium\` package ` +
+        '(sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium executable.',
+    );
+  }
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    throw new Error(`Chromium at ${CHROMIUM_PATH} did not start; install Debian's \`chromium\` package or set CHROMIUM_PATH. ${String(error)}`);
+  }
+};
+
+/** Serves one document at / with the report's CSP as a header; anything else is a 404 (and would show up as a request). */
+const serve = async (document: string): Promise<{ url: string; server: Server }> => {
+  const server = createServer((request, response) => {
+    if (request.url !== '/') {
+      response.writeHead(404).end();
+      return;
+    }
+    response
+      .writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .end(document);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, server };
+};
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+  requests: string[];
+}
+
+describe('renderHtmlReport in headless Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    ({ server, url } = await serve(renderHtmlReport(REPORT)));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  const open = async (): Promise<Opened> => {
+    const page = await browser.newPage();
+    const opened: Opened = { page, errors: [], dialogs: [], requests: [] };
+    page.on('console', (message) => {
+      if (message.type() === 'error') opened.errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => opened.errors.push(`pageerror: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      opened.dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith('data:')) opened.requests.push(request.url());
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    return opened;
+  };
+
+  it('given the October report served under a strict CSP, when opened, then it loads with no console error, no page error, and fetches nothing but itself', async () => {
+    const { page, errors, requests } = await open();
+
+    await expect(page.title()).resolves.toBe('Incentive report, October 2026');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Incentive report, October 2026');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
+
+  it.each([
+    ['on-time-rate', (card: Scorecard) => card.delivery.onTimeRate],
+    ['as-sold-rate', (card: Scorecard) => card.delivery.asSoldRate],
+    ['promise-kept-rate', (card: Scorecard) => card.delivery.promiseKeptRate],
+    ['nps', (card: Scorecard) => card.nps.score],
+  ] as const)('given twelve months of trend with a null month, when opened, then the %s chart is drawn with one point per month that has a value', async (series, valueOf) => {
+    const { page, errors } = await open();
+    const chart = page.locator(`svg[data-chart="${series}"]`);
+
+    await expect(chart.count()).resolves.toBe(1);
+    await expect(chart.isVisible()).resolves.toBe(true);
+    const box = await chart.boundingBox();
+    expect(box?.width).toBeGreaterThan(100);
+    expect(box?.height).toBeGreaterThan(50);
+    await expect(chart.getAttribute('role')).resolves.toBe('img');
+    await expect(chart.getAttribute('aria-label')).resolves.toMatch(/November 2025 to October 2026/);
+    const months = await chart.locator('[data-month]').evaluateAll((points) => points.map((point) => point.getAttribute('data-month')));
+    expect(months).toEqual(TREND.filter((card) => valueOf(card) !== null).map((card) => card.month));
+    expect(months).toHaveLength(11);
+    const lastPoint = chart.locator(`[data-month="${MONTH}"]`);
+    await expect(lastPoint.isVisible()).resolves.toBe(true);
+    await expect(lastPoint.locator('title').textContent()).resolves.toMatch(/^October 2026: /);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('given five statements, one negative after a clawback, when opened, then the statements table lists every person with the formatted total', async () => {
+    const { page, errors } = await open();
+
+    const rows = await page.locator('table[data-table="statements"] tbody tr').all();
+    const listed = await Promise.all(
+      rows.map(async (row) => [await row.locator('td').nth(0).innerText(), await row.locator('td').nth(3).innerText()]),
+    );
+    expect(listed).toEqual(EXPECTED_TOTALS);
+    await expect(page.locator('table[data-table="statements"] tfoot td').innerText()).resolves.toBe('$291.84');
+    await expect(page.locator('section.statement').count()).resolves.toBe(5);
+    const s2 = page.locator('section.statement[data-person-id="S2"]');
+    await expect(s2.locator('tbody tr').nth(1).innerText()).resolves.toMatch(/clawback\s+2026-09\s+D0\s+correction\s+D0 was cancelled after September was closed\s+-\$80\.50/);
+    await expect(s2.locator('tfoot').innerText()).resolves.toMatch(/Total\s+-\$10\.50/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('given the month pool, when opened, then the computation shows every step with money in dollars', async () => {
+    const { page } = await open();
+
+    const pool = page.locator('table[data-table="pool"]');
+    const text = await pool.innerText();
+    for (const expected of [/Delivered\s+5/, /Promise kept\s+4/, /Promise-kept rate\s+80%/, /Gate\s+passed/, /Base pool\s+\$360\.00/, /NPS responses\s+2/, /NPS\s+\+50/, /NPS multiplier\s+×1\.00/, /Pool\s+\$360\.00/, /Sales pool\s+\$180\.00/, /Ops pool\s+\$180\.00/]) {
+      expect(text).toMatch(expected);
+    }
+    await page.close();
+  });
+
+  it('given a person id and an explanation that are markup, when opened, then both show as text: no script element, no image, no dialog', async () => {
+    const { page, errors, dialogs } = await open();
+
+    await expect(page.getByText(HOSTILE_ID, { exact: true }).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(HOSTILE_EXPLANATION, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('script').count()).resolves.toBe(0);
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    await page.waitForTimeout(100);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('incentive report', () => {
+  it('given the parts of a month, when built and written as JSON, then the keys come in the documented order and the month scorecard is the last of the trend', () => {
+    const json = reportJson(REPORT);
+    const parsed = JSON.parse(json) as IncentiveReport;
+
+    expect(Object.keys(parsed)).toEqual(['month', 'timeZone', 'issuedAt', 'currency', 'payout', 'scorecard', 'trend']);
+    expect(parsed.scorecard).toEqual(TREND.at(-1));
+    expect(json.startsWith('{\n  "month": "2026-10",\n  "timeZone": "Europe/Berlin"')).toBe(true);
+    const builtBackwards = Object.fromEntries(Object.entries(REPORT).reverse()) as IncentiveReport;
+    expect(reportJson(builtBackwards)).toBe(json);
+  });
+
+  it('given a trend that does not end with the month, when built, then it is refused', () => {
+    expect(() => buildIncentiveReport({ timeZone: 'UTC', issuedAt: '2026-11-01T00:05:00Z', currency: 'USD', payout: PAYOUT, trend: TREND.slice(0, 11) })).toThrow();
+    const shifted = TREND_MONTHS.map((month, index) => scorecardOf(addMonths(month, -1), index));
+    expect(() => buildIncentiveReport({ timeZone: 'UTC', issuedAt: '2026-11-01T00:05:00Z', currency: 'USD', payout: PAYOUT, trend: shifted })).toThrow(/trend/);
+  });
+
+  it('given a statement whose total is not the sum of its lines, or another currency than the report, when built, then it is refused', () => {
+    const [first, ...rest] = PAYOUT.statements;
+    const wrongTotal = { ...PAYOUT, statements: [{ ...first!, total: usd(1) }, ...rest] };
+    expect(() => buildIncentiveReport({ timeZone: 'UTC', issuedAt: '2026-11-01T00:05:00Z', currency: 'USD', payout: wrongTotal, trend: TREND })).toThrow(/sum of the lines/);
+    expect(() => buildIncentiveReport({ timeZone: 'UTC', issuedAt: '2026-11-01T00:05:00Z', currency: 'EUR', payout: PAYOUT, trend: TREND })).toThrow(/currency/);
+  });
+});
