@@ -6,7 +6,9 @@ import { EventPublishing } from './constructs/eventPublishing.ts';
 import { EventStore } from './constructs/eventStore.ts';
 import { HttpApi } from './constructs/httpApi.ts';
 import { Identity } from './constructs/identity.ts';
+import { MonthlyClose } from './constructs/monthlyClose.ts';
 import { Projections } from './constructs/projections.ts';
+import { ReportsBucket } from './constructs/reportsBucket.ts';
 import { WebhookSecrets } from './constructs/webhookSecrets.ts';
 
 export interface HandshakeStackProps extends StackProps {
@@ -37,8 +39,10 @@ export class HandshakeStack extends Stack {
   readonly projections: Projections;
   readonly publishing: EventPublishing;
   readonly webhookSecrets: WebhookSecrets;
+  readonly reports: ReportsBucket;
   readonly functions: ApiFunctions;
   readonly httpApi: HttpApi;
+  readonly monthlyClose: MonthlyClose;
 
   constructor(scope: Construct, id: string, props: HandshakeStackProps) {
     super(scope, id, props);
@@ -59,12 +63,14 @@ export class HandshakeStack extends Stack {
     });
 
     this.webhookSecrets = new WebhookSecrets(this, 'WebhookSecrets');
+    this.reports = new ReportsBucket(this, 'Reports');
 
     this.functions = new ApiFunctions(this, 'Functions', {
       eventsTable: this.events.table,
       projectionsTable: this.projections.table,
       timeZone: props.timeZone,
       webhookSecrets: this.webhookSecrets.byProvider,
+      reportsBucket: this.reports.bucket,
     });
 
     this.httpApi = new HttpApi(this, 'Http', {
@@ -75,12 +81,20 @@ export class HandshakeStack extends Stack {
       routeThrottles: Object.fromEntries(webhookRoutes.map((route) => [routeKey(route), webhookThrottle])),
     });
 
+    this.monthlyClose = new MonthlyClose(this, 'MonthlyClose', {
+      eventsTable: this.events.table,
+      projectionsTable: this.projections.table,
+      reportsBucket: this.reports.bucket,
+      timeZone: props.timeZone,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
     new CfnOutput(this, 'EventsTableName', { value: this.events.table.tableName });
     new CfnOutput(this, 'ProjectionsTableName', { value: this.projections.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.publishing.bus.eventBusName });
+    new CfnOutput(this, 'ReportsBucketName', { value: this.reports.bucket.bucketName });
     // Where the operator puts each provider's signing secret after the first deploy.
     new CfnOutput(this, 'DelightedWebhookSecretArn', { value: this.webhookSecrets.byProvider.delighted.secretArn });
     new CfnOutput(this, 'TypeformWebhookSecretArn', { value: this.webhookSecrets.byProvider.typeform.secretArn });

@@ -1,13 +1,16 @@
 import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
 import { functionEntries, type ApiFunction } from '../../functions/http/routes.ts';
 import type { NpsProviderName } from '../../functions/nps/webhookSecrets.ts';
 import { PROJECTIONS_TABLE_ENV } from '../../functions/projections/projectionsTable.ts';
+import { REPORTS_BUCKET_ENV } from '../../functions/reports/reportStore.ts';
 import { handshakeFunction } from './handshakeFunction.ts';
+import { grantReportAccess } from './reportsBucket.ts';
 import { npsProviders, webhookSecretArnEnv } from './webhookSecrets.ts';
 
 export interface ApiFunctionsProps {
@@ -19,6 +22,8 @@ export interface ApiFunctionsProps {
   readonly timeZone: string;
   /** The NPS providers' webhook signing secrets; only the nps function may read them. */
   readonly webhookSecrets: Record<NpsProviderName, secretsmanager.ISecret>;
+  /** Where closed months' reports are issued; the incentives function writes and serves them. */
+  readonly reportsBucket: s3.IBucket;
 }
 
 /** The Lambda functions behind the HTTP API, one per entry in `functionEntries`. */
@@ -43,10 +48,17 @@ export class ApiFunctions extends Construct {
         ...common,
         ...Object.fromEntries(npsProviders.map((provider) => [webhookSecretArnEnv(provider), props.webhookSecrets[provider].secretArn])),
       },
+      incentives: {
+        ...common,
+        [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
+        [REPORTS_BUCKET_ENV]: props.reportsBucket.bucketName,
+      },
     };
     const timeoutOf: Partial<Record<ApiFunction, Duration>> = {
       // A bulk import of up to 500 answers is recorded one at a time; the HTTP API waits at most 30 s.
       nps: Duration.seconds(29),
+      // Closing a month on request computes every statement and renders three reports in the call.
+      incentives: Duration.seconds(29),
     };
 
     // Derived from the route table's entries, so a function added there is deployed without edits here.
@@ -69,5 +81,10 @@ export class ApiFunctions extends Construct {
     // models are the projector's business, so nps has no access to the projections table.
     props.eventsTable.grantReadWriteData(this.byName.nps);
     for (const provider of npsProviders) props.webhookSecrets[provider].grantRead(this.byName.nps);
+    // Plans and month closings are appended as events; payouts are computed from the read models,
+    // which stay the projector's to write.
+    props.eventsTable.grantReadWriteData(this.byName.incentives);
+    props.projectionsTable.grantReadData(this.byName.incentives);
+    grantReportAccess(props.reportsBucket, this.byName.incentives);
   }
 }

@@ -186,15 +186,17 @@ describe('given the Handshake stack with NPS ingestion', () => {
   });
 
   describe('when looking at every function', () => {
-    it('then there are five (commands, queries, nps, projector, publisher), none on nodejs20.x', () => {
+    it('then there are seven (commands, queries, nps, incentives, projector, publisher, month close), none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
       expect(functions.map(([id]) => id).sort()).toEqual(
         [
           stack.functions.byName.commands,
           stack.functions.byName.queries,
           stack.functions.byName.nps,
+          stack.functions.byName.incentives,
           stack.projections.projector,
           stack.publishing.publisher,
+          stack.monthlyClose.fn,
         ]
           .map(idOf)
           .sort(),
@@ -217,7 +219,7 @@ describe('given a route throttle that names no route', () => {
       () =>
         new HttpApi(stack, 'Http', {
           routes: routes.filter((route) => route.function === 'nps'),
-          functions: { commands: fn, queries: fn, nps: fn },
+          functions: { commands: fn, queries: fn, nps: fn, incentives: fn },
           userPool,
           userPoolClient: userPool.addClient('Client'),
           routeThrottles: { 'POST /v1/nps/nowhere': { burstLimit: 1, rateLimit: 1 } },

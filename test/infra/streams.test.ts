@@ -140,8 +140,17 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at the dead-letter queues', () => {
-    it('then there are three: projector stream, publisher stream, rejected publishes', () => {
-      expect(ofType('AWS::SQS::Queue')).toHaveLength(3);
+    it('then there are four: projector stream, publisher stream, rejected publishes, failed month closes', () => {
+      expect(ofType('AWS::SQS::Queue').map(([id]) => id).sort()).toEqual(
+        [
+          stack.projections.deadLetters.queue,
+          stack.publishing.streamDeadLetters.queue,
+          stack.publishing.publishDeadLetters.queue,
+          stack.monthlyClose.deadLetters.queue,
+        ]
+          .map(idOf)
+          .sort(),
+      );
     });
 
     it('then every queue is encrypted, keeps messages 14 days and refuses plain HTTP', () => {
@@ -223,9 +232,9 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at every function, stream consumers included', () => {
-    it('then there are five (three behind the API, two on the stream), none on nodejs20.x', () => {
+    it('then there are seven (four behind the API, two on the stream, one on a schedule), none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
-      expect(functions).toHaveLength(5);
+      expect(functions).toHaveLength(7);
       for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
     });
   });
