@@ -1,5 +1,5 @@
 import { addMonths, monthEndMs, monthOf, type Month } from '../../domain/calendar.ts';
-import { payoutWithCorrections, type IssuedLine } from '../../domain/incentives/corrections.ts';
+import { issuedFor, payoutWithCorrections } from '../../domain/incentives/corrections.ts';
 import { monthStreamId, PLANS_STREAM_ID } from '../../domain/incentives/events.ts';
 import { monthClosingDecider, requireMonthEnded, type MonthClosingCommand } from '../../domain/incentives/monthClosing.ts';
 import { planInForce, type IncentivePlan } from '../../domain/incentives/plan.ts';
@@ -18,16 +18,6 @@ export interface IncentiveServiceDeps extends CommandServiceDeps {
 }
 
 export type PayoutView = MonthPayout & { status: 'open' | 'closed'; closedAt?: string };
-
-/** Every line already issued, on any closed statement, for the given month. */
-const issuedFor = (month: Month, closes: Iterable<ClosedMonth>): IssuedLine[] =>
-  [...closes].flatMap(({ closed }) =>
-    closed.payout.statements.flatMap((statement) =>
-      statement.lines
-        .filter((line) => line.month === month)
-        .map((line) => ({ personId: statement.personId, side: statement.side, amount: line.amount, dealIds: line.dealIds })),
-    ),
-  );
 
 /**
  * The incentive pool's use cases: publish plans, preview and close months, issue their reports.
@@ -48,6 +38,7 @@ export const createIncentiveService = (deps: IncentiveServiceDeps) => {
     // Closes after `month` may already carry corrections of the months before it.
     const closes = earliest ? await records.closedBetween(earliest, addMonths(latest, 1)) : new Map<Month, ClosedMonth>();
     const reopenedMonths = [...closes.keys()].filter((closed) => closed < month).sort();
+    const closedPayouts = [...closes.values()].map(({ closed }) => closed.payout);
     const [facts, ...reopenedFacts] = await Promise.all([month, ...reopenedMonths].map((m) => deps.facts.monthFacts(m)));
     return payoutWithCorrections({
       month,
@@ -57,7 +48,7 @@ export const createIncentiveService = (deps: IncentiveServiceDeps) => {
         month: reopened,
         plan: planInForce(plans, reopened),
         facts: reopenedFacts[index]!,
-        issued: issuedFor(reopened, closes.values()),
+        issued: issuedFor(reopened, closedPayouts),
       })),
     });
   };
