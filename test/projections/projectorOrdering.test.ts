@@ -183,7 +183,7 @@ type Normalized = Record<string, unknown>;
  * Every item of a projections table, keyed by partition and sort key. Deal views: last version, folded
  * state and contributions, parsed. Scorecard items: their counters without the ones at zero (ADD leaves a
  * counter at 0 when a deal's contribution moved away; absent and 0 read the same), and items left with
- * no counter at all are dropped.
+ * no counter at all are dropped. Documents (a delivered deal listed under its month): their body, parsed.
  */
 const normalized = async (table: { tableName: string }): Promise<Normalized> => {
   const result: Normalized = {};
@@ -191,6 +191,10 @@ const normalized = async (table: { tableName: string }): Promise<Normalized> => 
     const key = `${item[P]!.S}|${item[K]!.S}`;
     if (item[K]!.S === 'view') {
       result[key] = { lv: Number(item.lv!.N), st: JSON.parse(item.st!.S!), c: JSON.parse(item.c!.S!) };
+      continue;
+    }
+    if (item.d?.S !== undefined) {
+      result[key] = { document: JSON.parse(item.d.S) };
       continue;
     }
     const counters: Record<string, number> = {};
@@ -244,13 +248,24 @@ describe('projecting the same history however it is delivered', () => {
         for (const [name, amount] of Object.entries(counters)) sum[name] = (sum[name] ?? 0) + amount;
       }
     }
-    const scorecardItems = Object.fromEntries(Object.entries(clean).filter(([key]) => !key.endsWith('|view')));
+    const scorecardItems = Object.fromEntries(Object.entries(clean).filter(([key]) => key.includes('#scorecard#')));
     const nonZeroSums = Object.fromEntries(
       Object.entries(sums)
         .map(([key, counters]) => [key, Object.fromEntries(Object.entries(counters).filter(([, amount]) => amount !== 0))] as const)
         .filter(([, counters]) => Object.keys(counters).length > 0),
     );
     expect(scorecardItems).toEqual(nonZeroSums);
+  });
+
+  it('given the clean pass, then every delivered deal is listed under its delivery month, as its view folded it', () => {
+    const listed = Object.entries(clean).filter(([key]) => key.includes('#delivered#'));
+    const delivered = Object.entries(clean).filter(([key, value]) => key.endsWith('|view') && (value as { st: { delivery?: unknown } }).st.delivery);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed).toHaveLength(delivered.length);
+    for (const [key, value] of listed) {
+      const { document } = value as { document: { dealId: string; deliveredAt: string } };
+      expect(key).toBe(`g1#delivered#${document.deliveredAt.slice(0, 7)}|${document.dealId}`);
+    }
   });
 
   it('given every record delivered twice (the whole stream, then the whole stream again), then every item equals the clean pass', async () => {
