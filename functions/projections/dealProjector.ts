@@ -23,6 +23,8 @@ export interface DealProjectorDeps {
   timeZone: string;
   generation: () => Promise<number>;
   maxAttempts?: number;
+  /** Waits between attempts after a transaction lost to another one. */
+  pause?: (ms: number) => Promise<void>;
 }
 
 interface StoredView {
@@ -60,7 +62,8 @@ export const counterUpdates = (tableName: string, generation: number, delta: Con
  * stream from the event store and catch up.
  */
 export const createDealProjector = (deps: DealProjectorDeps) => {
-  const maxAttempts = deps.maxAttempts ?? 5;
+  const maxAttempts = deps.maxAttempts ?? 8;
+  const pause = deps.pause ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
 
   const readView = async (generation: number, streamId: string): Promise<StoredView | null> => {
     const { Item } = await deps.client.send(
@@ -126,8 +129,13 @@ export const createDealProjector = (deps: DealProjectorDeps) => {
         await deps.client.send(new TransactWriteItemsCommand({ TransactItems: [viewWrite, ...updates] }));
         return outcome;
       } catch (error) {
-        // Another projector moved the view first (or touched the same items): look again.
-        if (error instanceof TransactionCanceledException) continue;
+        // Another projector moved the view first, or its transaction held the same month's counters
+        // (every deal of a month adds to the org bucket): look again after a random, growing pause so
+        // shards stop colliding in lockstep.
+        if (error instanceof TransactionCanceledException) {
+          await pause(Math.random() * 2 ** attempt * 5);
+          continue;
+        }
         throw error;
       }
     }
