@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import { readBusEvents } from '../../functions/local/localEventBus.ts';
 import { call, startTestStack, tokenFor, type TestStack } from '../support/localApi.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
@@ -117,6 +118,17 @@ describe('payouts and the monthly close', () => {
       computation: { delivered: 5, kept: 4, promiseKeptRate: 0.8, gatePassed: true, basePool: { amount: 36000 }, multiplierBps: 10000 },
     });
     expect(totals(response.json.statements)).toEqual({ 'sales:S1': 11000, 'sales:S2': 7000, 'ops:O1': 15000, 'ops:O2': 3000 });
+  });
+
+  it('given the served OpenAPI document, then the preview and the plan fit the schemas it documents for them', async () => {
+    const doc = (await call(stack, 'GET', '/v1/openapi.json')).json;
+    const fits = (schema: unknown, value: unknown) => z.fromJSONSchema(schema as Parameters<typeof z.fromJSONSchema>[0]).safeParse(value).success;
+    const payouts = doc.paths['/v1/payouts/{month}'].get.responses['200'].content['application/json'].schema;
+    const preview = (await call(stack, 'GET', '/v1/payouts/2026-10', { token: admin })).json;
+    expect(fits(payouts, preview)).toBe(true);
+    expect(fits(payouts, { ...preview, pool: { amount: 1.5, currency: 'USD' } })).toBe(false);
+    const plan = doc.paths['/v1/incentive-plans/{planId}'].put.requestBody.content['application/json'].schema;
+    expect(fits(plan, PLAN)).toBe(true);
   });
 
   it('given a seller, when they read the payouts, then they see only their own statement', async () => {
