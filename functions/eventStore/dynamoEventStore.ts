@@ -1,7 +1,6 @@
 import {
   ConditionalCheckFailedException,
   PutItemCommand,
-  QueryCommand,
   TransactionCanceledException,
   TransactWriteItemsCommand,
   type AttributeValue,
@@ -9,6 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { RecordedEvent } from '../../domain/deal/envelope.ts';
 import { upcastToCurrent } from '../../domain/deal/upcast.ts';
+import { queryPartition } from '../partitionQuery.ts';
 import { CorruptStoredEvent, VersionConflict } from './errors.ts';
 import { eventsTable as T } from './eventsTable.ts';
 
@@ -91,22 +91,8 @@ export class DynamoEventStore {
   ) {}
 
   async readStream(streamId: string): Promise<StreamRead> {
-    const events: StoredEvent[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#s = :s',
-          ExpressionAttributeNames: { '#s': T.partitionKey },
-          ExpressionAttributeValues: { ':s': { S: streamId } },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) events.push(readStoredItem(item));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryPartition(this.client, { tableName: this.tableName, partitionKeyName: T.partitionKey, partition: streamId });
+    const events = items.map(readStoredItem);
     return { streamId, version: events.at(-1)?.event.version ?? 0, events };
   }
 

@@ -1,9 +1,10 @@
-import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
 import { deliveredDocumentKind } from '../../domain/incentives/deliveredDeal.ts';
 import type { DeliveredDeal, MonthFacts } from '../../domain/incentives/statements.ts';
 import { counter } from '../../domain/scorecard/contributions.ts';
 import { netPromoterScore } from '../../domain/scorecard/nps.ts';
+import { queryPartition } from '../partitionQuery.ts';
 import { documentPartition } from '../projections/projectionKeys.ts';
 import { projectionsTable as T } from '../projections/projectionsTable.ts';
 import type { ScorecardRepository } from '../projections/scorecardRepository.ts';
@@ -33,22 +34,7 @@ export class MonthFactsRepository {
 
   private async deliveries(month: Month): Promise<DeliveredDeal[]> {
     const partition = documentPartition(await this.generation(), deliveredDocumentKind(month));
-    const deliveries: DeliveredDeal[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: '#p = :p',
-          ExpressionAttributeNames: { '#p': T.partitionKey },
-          ExpressionAttributeValues: { ':p': { S: partition } },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) deliveries.push(JSON.parse(item.d!.S!) as DeliveredDeal);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return deliveries;
+    const items = await queryPartition(this.client, { tableName: this.tableName, partitionKeyName: T.partitionKey, partition });
+    return items.map((item) => JSON.parse(item.d!.S!) as DeliveredDeal);
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { readBusEvents } from '../../functions/local/localEventBus.ts';
+import { jointPlan } from '../domain/incentives/incentiveSpec.ts';
 import { call, startTestStack, tokenFor, type TestStack } from '../support/localApi.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
 
@@ -9,25 +10,7 @@ import { cancellationBody, closeDealBody, deliveryBody, handoffBody } from '../s
  * The joint incentive over real HTTP on the local stack: INCENTIVES.md's worked example recorded as
  * deals, previewed, closed, reported, and corrected by what arrives after the close.
  */
-const PLAN = {
-  planId: 'joint',
-  version: 1,
-  effectiveFrom: '2026-01',
-  currency: 'USD',
-  poolRateBps: 200,
-  graceMinutes: 0,
-  gates: { minPromiseKeptRate: 0.8 },
-  nps: {
-    minResponses: 5,
-    bands: [
-      { minScore: 50, multiplierBps: 12000 },
-      { minScore: 0, multiplierBps: 10000 },
-      { minScore: -100, multiplierBps: 8000 },
-    ],
-  },
-  split: { salesBps: 5000, opsBps: 5000 },
-  capPerPerson: { amount: 500000, currency: 'USD' },
-};
+const PLAN = jointPlan();
 
 // The worked example: D3 is delivered late; everything else on time and as sold.
 const WORKED_EXAMPLE = [
