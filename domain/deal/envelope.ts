@@ -10,7 +10,7 @@ export const CURRENT_SCHEMA_VERSION = 1;
 export const EventEnvelope = z.object({
   eventId: z.uuid(),
   schemaVersion: z.int().positive(),
-  streamId: z.string().regex(/^(deal|nps|plans|month)#.+/),
+  streamId: z.string().regex(/^(deal|nps|plans|closes)#.+/),
   version: z.int().positive(),
   recordedAt: Instant,
   actor: Actor,

@@ -38,5 +38,5 @@ export type IncentiveEventOf<T extends IncentiveEventType> = Extract<IncentiveEv
 
 /** Every plan version lives on one stream, so a version number names one plan and no race can publish it twice. */
 export const PLANS_STREAM_ID = 'plans#org';
-/** A month's close and its reports. */
-export const monthStreamId = (month: Month): string => `month#${month}`;
+/** Every month's close and its reports, in the order they were recorded. */
+export const CLOSES_STREAM_ID = 'closes#org';

@@ -9,6 +9,11 @@ export interface MonthClosing {
   reports: IssuedReports | null;
 }
 
+/** Every month closed so far. One stream holds them all, so two closes can never both pay one correction. */
+export interface MonthClosings {
+  months: Record<Month, MonthClosing>;
+}
+
 export type MonthClosingCommand =
   /** `monthEndsAt` is the first instant after the month in the business time zone. */
   | { type: 'CloseMonth'; month: Month; at: Instant; monthEndsAt: Instant; payout: MonthPayout }
@@ -21,28 +26,36 @@ export const requireMonthEnded = (month: Month, at: Instant, monthEndsAt: Instan
   }
 };
 
+export const closingOf = (state: MonthClosings, month: Month): MonthClosing => state.months[month] ?? { closed: null, reports: null };
+
 /**
  * A month's close freezes its statements: closing again changes nothing and answers with the first
- * close.
+ * close. The payout a close carries was computed from the closes before it, so the command is sent
+ * with the version of the closes it read: a close that raced another is recomputed, never appended.
  */
 export const monthClosingDecider = {
-  initialState: (): MonthClosing => ({ closed: null, reports: null }),
-  evolve: (state: MonthClosing, event: IncentiveEvent): MonthClosing => {
-    if (event.type === 'MonthClosed') return { ...state, closed: event.data };
-    if (event.type === 'IncentiveReportPublished') return { ...state, reports: event.data.reports };
+  initialState: (): MonthClosings => ({ months: {} }),
+  evolve: (state: MonthClosings, event: IncentiveEvent): MonthClosings => {
+    if (event.type === 'MonthClosed') {
+      return { months: { ...state.months, [event.data.month]: { ...closingOf(state, event.data.month), closed: event.data } } };
+    }
+    if (event.type === 'IncentiveReportPublished') {
+      return { months: { ...state.months, [event.data.month]: { ...closingOf(state, event.data.month), reports: event.data.reports } } };
+    }
     return state;
   },
-  decide: (command: MonthClosingCommand, state: MonthClosing): IncentiveEvent[] => {
+  decide: (command: MonthClosingCommand, state: MonthClosings): IncentiveEvent[] => {
+    const closing = closingOf(state, command.month);
     switch (command.type) {
       case 'CloseMonth': {
-        if (state.closed) return [];
+        if (closing.closed) return [];
         requireMonthEnded(command.month, command.at, command.monthEndsAt);
         if (command.payout.month !== command.month) throw new Error(`a payout for ${command.payout.month} cannot close ${command.month}`);
         return [{ type: 'MonthClosed', occurredAt: command.at, data: { month: command.month, closedAt: command.at, payout: command.payout } }];
       }
       case 'RecordReports': {
-        if (!state.closed) throw new IncentiveRuleViolation('month-not-closed', `${command.month} is not closed, so it has no reports`);
-        if (state.reports) return [];
+        if (!closing.closed) throw new IncentiveRuleViolation('month-not-closed', `${command.month} is not closed, so it has no reports`);
+        if (closing.reports) return [];
         return [{ type: 'IncentiveReportPublished', occurredAt: command.at, data: { month: command.month, reports: command.reports } }];
       }
     }

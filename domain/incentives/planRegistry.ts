@@ -27,6 +27,16 @@ export const planRegistryDecider = {
         published.planId === plan.planId
           ? `version ${plan.version} of plan ${plan.planId} is already published with other content; publish a new version`
           : `version ${plan.version} is already published as plan ${published.planId}; plan versions are numbered across plans`,
+        'version',
+      );
+    }
+    // Corrections of a closed month are paid on later statements: one pool, one currency, or they could not be netted.
+    const currency = state.plans[0]?.currency;
+    if (currency !== undefined && plan.currency !== currency) {
+      throw new IncentiveRuleViolation(
+        'plan-currency-changed',
+        `plans pay in ${currency}; a plan in ${plan.currency} could not net corrections of months paid in ${currency}`,
+        'currency',
       );
     }
     return [{ type: 'IncentivePlanPublished', occurredAt: command.at, data: { plan } }];

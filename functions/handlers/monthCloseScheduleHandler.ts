@@ -1,4 +1,5 @@
 import { addMonths, monthOf, Month } from '../../domain/calendar.ts';
+import { Instant } from '../../domain/instant.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { IncentiveService } from '../incentives/incentiveService.ts';
 import { logger } from '../observability.ts';
@@ -7,19 +8,25 @@ import { logger } from '../observability.ts';
 export const SCHEDULER_ACTOR: Actor = { id: 'monthly-close-schedule', roles: ['admin'] };
 
 export interface ScheduledClose {
-  /** A month to close; by default the month before the one the schedule fired in. */
+  /** When the schedule was due (EventBridge Scheduler's `<aws.scheduler.scheduled-time>`). */
+  scheduledTime?: string;
+  /** A month to close instead of the one before the scheduled time's month. */
   month?: string;
 }
 
 /**
- * Runs on the 1st of each month in the business time zone and closes the month before. A retry by
- * the scheduler closes nothing twice: the close answers with the first result.
+ * Runs on the 1st of each month in the business time zone and closes the month before the one the
+ * schedule was due in, not the one it runs in, so a run redriven from the dead-letter queue weeks
+ * later still closes the month it was meant for. A retry closes nothing twice, and any closed month
+ * whose reports a failed run left unissued gets them now.
  */
 export const createMonthCloseScheduleHandler =
   (deps: { incentives: IncentiveService; timeZone: string; now?: () => Date }) =>
   async (event: ScheduledClose = {}) => {
-    const month = event.month === undefined ? addMonths(monthOf((deps.now ?? (() => new Date()))().getTime(), deps.timeZone), -1) : Month.parse(event.month);
+    const due = event.scheduledTime === undefined ? (deps.now ?? (() => new Date()))().toISOString() : Instant.parse(event.scheduledTime);
+    const month = event.month === undefined ? addMonths(monthOf(due, deps.timeZone), -1) : Month.parse(event.month);
     const { created, closing } = await deps.incentives.close(month, SCHEDULER_ACTOR);
-    logger.info('month closed on schedule', { month, created, pool: closing.closed.payout.pool });
-    return { month, created, closedAt: closing.closed.closedAt, pool: closing.closed.payout.pool, reports: closing.reports };
+    const reissued = await deps.incentives.issueMissingReports(SCHEDULER_ACTOR);
+    logger.info('month closed on schedule', { month, created, pool: closing.closed.payout.pool, reissued });
+    return { month, created, closedAt: closing.closed.closedAt, pool: closing.closed.payout.pool, reports: closing.reports, reissued };
   };

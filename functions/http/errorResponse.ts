@@ -19,7 +19,9 @@ export const toHttpProblem = (error: unknown): HttpProblem => {
       ? new HttpProblem(404, 'unknown-deal', error.message)
       : new HttpProblem(409, error.rule, error.message);
   }
-  if (error instanceof IncentiveRuleViolation) return new HttpProblem(409, error.rule, error.message);
+  if (error instanceof IncentiveRuleViolation) {
+    return new HttpProblem(409, error.rule, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined);
+  }
   if (error instanceof VersionMismatch) return new HttpProblem(412, 'version-mismatch', error.message);
   if (error instanceof IdempotencyKeyReused) return new HttpProblem(409, 'idempotency-key-reused', error.message);
   if (error instanceof ConcurrencyExhausted) return new HttpProblem(409, 'concurrent-update', error.message);

@@ -74,6 +74,15 @@ describe('PUT /v1/incentive-plans/{planId}', () => {
     expect(listed.json.plans.map((plan: { version: number }) => plan.version)).toEqual([1]);
   });
 
+  it('given plans in USD, when a version in EUR is published, then 409 naming currency', async () => {
+    const response = await call(stack, 'PUT', '/v1/incentive-plans/joint', {
+      token: admin,
+      body: { ...PLAN, version: 7, currency: 'EUR', capPerPerson: { amount: 500000, currency: 'EUR' } },
+    });
+    expect(response.status).toBe(409);
+    expect(response.json.errors).toEqual([expect.objectContaining({ path: 'currency' })]);
+  });
+
   it('given a body naming another plan than the path, then 400 naming planId; a sales token is 403; no token 401', async () => {
     const other = await call(stack, 'PUT', '/v1/incentive-plans/other', { token: admin, body: { ...PLAN, version: 2 } });
     expect(other.status).toBe(400);
@@ -167,42 +176,40 @@ describe('payouts and the monthly close', () => {
     await stack.drain();
     const published = await readBusEvents(stack.dataDir);
     const announcement = published.find((event) => event['detail-type'] === 'IncentiveReportPublished');
-    expect(announcement?.detail).toMatchObject({ streamId: 'month#2026-10', data: { month: '2026-10' } });
+    expect(announcement?.detail).toMatchObject({ streamId: 'closes#org', data: { month: '2026-10' } });
     expect(published.filter((event) => event['detail-type'] === 'MonthClosed')).toHaveLength(1);
   });
 
-  it('given 2026-10 closed, when D1 is refunded and a late delivery record lands for 2026-10, then 2026-11 carries a clawback and an adjustment and 2026-10 never changes', async () => {
+  it('given 2026-10 closed, when D1 is refunded and a late delivery record lands for 2026-10, then the next closes carry its clawbacks and adjustments exactly once and 2026-10 never changes', async () => {
     const frozen = (await call(stack, 'GET', '/v1/payouts/2026-10', { token: admin })).json;
     const refund = await call(stack, 'POST', '/v1/deals/D1/cancellation', { token: admin, body: cancellationBody({ at: '2026-11-10T10:00:00Z', reason: 'Refunded' }) });
     expect(refund.status).toBe(201);
-    await recordDeal({ dealId: 'D6', value: 400_000, seller: 'S2', ops: 'O2', deliveredAt: '2026-10-30T10:00:00Z' });
+    // D6 was delivered on time in October, but its record only arrives now.
+    await recordDeal({ dealId: 'D6', value: 400_000, seller: 'S2', ops: 'O2', deliveredAt: '2026-10-20T10:00:00Z' });
     await stack.drain();
 
     expect((await call(stack, 'GET', '/v1/payouts/2026-10', { token: admin })).json).toEqual(frozen);
 
-    clock = new Date('2026-12-01T00:05:00Z');
-    const closed = await call(stack, 'POST', '/v1/months/2026-11/close', { token: admin });
-    expect(closed.status).toBe(201);
-    const lines = closed.json.statements.flatMap((statement: { personId: string; side: string; lines: { kind: string; month: string; dealIds: string[]; amount: { amount: number } }[] }) =>
-      statement.lines.map((line) => ({ person: `${statement.side}:${statement.personId}`, ...line })),
-    );
-    const clawbacks = lines.filter((line: { kind: string }) => line.kind === 'clawback');
-    expect(clawbacks.map((line: { person: string }) => line.person).sort()).toEqual(['ops:O1', 'sales:S1']);
-    for (const line of clawbacks) {
-      expect(line).toMatchObject({ month: '2026-10' });
-      expect(line.dealIds).toContain('D1');
-      expect(line.amount.amount).toBeLessThan(0);
-    }
-    const adjustments = lines.filter((line: { kind: string; amount: { amount: number } }) => line.kind === 'adjustment');
-    expect(adjustments.some((line: { dealIds: string[] }) => line.dealIds.includes('D6'))).toBe(true);
-    // Every correction is for 2026-10, and together they bring what was paid for it to its recomputed payout.
-    expect(lines.filter((line: { kind: string }) => line.kind !== 'earned').every((line: { month: string }) => line.month === '2026-10')).toBe(true);
-    expect((await call(stack, 'GET', '/v1/payouts/2026-10', { token: admin })).json).toEqual(frozen);
-
-    // Closing 2026-12 later finds nothing new to correct for 2026-10.
+    // November and December are closed at the same time (the schedule and an operator, say): the
+    // corrections of October are paid exactly once, on whichever close was recorded first.
     clock = new Date('2027-01-01T00:05:00Z');
-    const next = await call(stack, 'POST', '/v1/months/2026-12/close', { token: admin });
-    expect(next.status).toBe(201);
-    expect(next.json.statements.flatMap((statement: { lines: { kind: string }[] }) => statement.lines).filter((line: { kind: string }) => line.kind !== 'earned')).toEqual([]);
+    const closes = await Promise.all(['2026-11', '2026-12'].map((month) => call(stack, 'POST', `/v1/months/${month}/close`, { token: admin })));
+    expect(closes.map((close) => close.status)).toEqual([201, 201]);
+    type Line = { kind: string; month: string; dealIds: string[]; amount: { amount: number } };
+    const corrections = closes.flatMap((close) =>
+      close.json.statements.flatMap((statement: { personId: string; side: string; lines: Line[] }) =>
+        statement.lines.filter((line) => line.kind !== 'earned').map((line) => ({ person: `${statement.side}:${statement.personId}`, ...line })),
+      ),
+    );
+    expect(corrections.every((line: Line) => line.month === '2026-10')).toBe(true);
+    // October recomputed without D1 and with D6: S1 1000, S2 11000, O1 5000, O2 7000 (base 24000, split 12000/12000).
+    const paid: Record<string, number> = {};
+    for (const line of corrections) paid[line.person] = (paid[line.person] ?? 0) + line.amount.amount;
+    expect(paid).toEqual({ 'sales:S1': -10000, 'sales:S2': 4000, 'ops:O1': -10000, 'ops:O2': 4000 });
+    const clawbacks = corrections.filter((line: Line) => line.kind === 'clawback');
+    expect(clawbacks.map((line: { person: string }) => line.person).sort()).toEqual(['ops:O1', 'sales:S1']);
+    for (const line of clawbacks) expect(line.dealIds).toContain('D1');
+    expect(corrections.some((line: Line) => line.kind === 'adjustment' && line.dealIds.includes('D6'))).toBe(true);
+    expect((await call(stack, 'GET', '/v1/payouts/2026-10', { token: admin })).json).toEqual(frozen);
   });
 });
