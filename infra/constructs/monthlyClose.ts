@@ -83,8 +83,9 @@ export class MonthlyClose extends Construct {
         timeZone: TimeZone.of(props.timeZone),
       }),
       target: new LambdaInvoke(this.fn, {
-        // No month: the handler closes the one before the month the schedule fired in.
-        input: scheduler.ScheduleTargetInput.fromObject({}),
+        // The time the run was due, not when it runs: a run redriven from the dead-letter queue weeks
+        // later still closes the month before the one it was due in.
+        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
         // A whole day of retries: an outage on the 1st delays payroll's report, it does not skip it.
         maxEventAge: Duration.hours(24),
         retryAttempts: 10,

@@ -233,9 +233,9 @@ describe('given the Handshake stack with incentives and the monthly close', () =
       expect(schedule().ScheduleExpressionTimezone).toBe(BUSINESS_ZONE);
     });
 
-    it('then it invokes the month-close function with an empty event, so the previous month is closed', () => {
+    it('then it invokes the month-close function with the time the run was due, so a redriven run closes the month it was meant for', () => {
       expect(getAttOf(target().Arn, 'Arn')).toBe(idOf(stack.monthlyClose.fn));
-      expect(JSON.parse(String(target().Input))).toEqual({});
+      expect(JSON.parse(String(target().Input))).toEqual({ scheduledTime: '<aws.scheduler.scheduled-time>' });
     });
 
     it('then delivery is retried for up to a day before it is given up', () => {
