@@ -1,4 +1,4 @@
-import { majorUnits } from './majorUnits.ts';
+import { majorUnits, minorUnitDigits } from './majorUnits.ts';
 
 // How the HTML report shows numbers to people; the JSON report and the payroll CSV keep them exact.
 
@@ -8,7 +8,8 @@ const currencyFormats = new Map<string, Intl.NumberFormat>();
 export const displayMoney = (amount: number, currency: string): string => {
   let format = currencyFormats.get(currency);
   if (!format) {
-    format = new Intl.NumberFormat('en', { style: 'currency', currency });
+    const digits = minorUnitDigits(currency);
+    format = new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
     currencyFormats.set(currency, format);
   }
   // Formatting the exact decimal string, not amount / 100, so the shown cents are the paid cents.

@@ -1,12 +1,13 @@
-const digitsByCurrency = new Map<string, number>();
+import currencyCodes from 'currency-codes';
 
-/** How many minor-unit digits the currency has (USD 2, JPY 0, BHD 3), as the runtime's ICU data says. */
+/**
+ * How many minor-unit digits the currency has by ISO 4217 (USD 2, JPY 0, BHD 3, HUF 2). Not the
+ * runtime's display data: ICU shows HUF, IDR or IQD without decimals, which would write 12345 HUF
+ * minor units as "12345" instead of "123.45".
+ */
 export const minorUnitDigits = (currency: string): number => {
-  let digits = digitsByCurrency.get(currency);
-  if (digits === undefined) {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsByCurrency.set(currency, digits);
-  }
+  const digits = currencyCodes.code(currency)?.digits;
+  if (digits === undefined) throw new RangeError(`${currency} is not an ISO 4217 currency with minor units`);
   return digits;
 };
 

@@ -88,6 +88,16 @@ describe('payrollCsv', () => {
     expect(rowsOf(csv).map((row) => row[3])).toEqual(['amount', '1.205', '0.007', '1.000']);
   });
 
+  it.each([
+    ['HUF', '123.45'],
+    ['IDR', '123.45'],
+    ['IQD', '12.345'],
+  ])('given %s, whose ISO 4217 minor units the runtime does not show, when written, then the amount keeps them', (currency, amount) => {
+    const csv = payrollCsv(payoutOf([statement('P-1', 'sales', [12345], currency)], currency));
+
+    expect(rowsOf(csv).map((row) => row[3])).toEqual(['amount', amount]);
+  });
+
   it('given a statement whose clawback outweighs what was earned, when written, then the total is negative with a leading minus', () => {
     const csv = payrollCsv(payoutOf([statement('S2', 'sales', [7000, -8205]), statement('S3', 'sales', [-5])]));
 
