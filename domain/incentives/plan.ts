@@ -33,6 +33,15 @@ const NpsBands = z
         });
       }
     });
+    // A month's NPS can be as low as -100: without a band for it, a bad month would silently get the neutral multiplier.
+    const last = bands.at(-1);
+    if (typeof last?.minScore === 'number' && last.minScore !== -100) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [bands.length - 1, 'minScore'],
+        message: 'the last band must start at -100, so every NPS falls in a band',
+      });
+    }
   });
 
 const isBps = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= FULL_BPS;

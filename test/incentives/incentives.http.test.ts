@@ -150,6 +150,13 @@ describe('payouts and the monthly close', () => {
     expect(payouts.json).toMatchObject({ status: 'closed', closedAt: '2026-11-23T12:00:00.000Z' });
   });
 
+  it('given 2026-10 closed and paid, when a new plan version would take effect in it, then 409 naming effectiveFrom', async () => {
+    const response = await call(stack, 'PUT', '/v1/incentive-plans/joint', { token: admin, body: { ...PLAN, version: 2, effectiveFrom: '2026-10', poolRateBps: 300 } });
+    expect(response.status).toBe(409);
+    expect(response.json.errors).toEqual([expect.objectContaining({ path: 'effectiveFrom' })]);
+    expect(response.json.detail).toContain('2026-11 at the earliest');
+  });
+
   it('given a closed month, when its reports are fetched, then the payroll CSV, JSON and HTML agree with the statements', async () => {
     const links = await call(stack, 'GET', '/v1/reports/2026-10', { token: await tokenFor('L1', 'leadership') });
     expect(links.status).toBe(200);

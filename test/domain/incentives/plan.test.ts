@@ -28,10 +28,11 @@ describe('IncentivePlan', () => {
         ['split.salesBps above 10000', { split: { salesBps: 10_001, opsBps: 0 } }, 'split.salesBps'],
         [
           'a band multiplier above 100000',
-          { nps: { minResponses: 5, bands: [{ minScore: 0, multiplierBps: 100_001 }] } },
+          { nps: { minResponses: 5, bands: [{ minScore: -100, multiplierBps: 100_001 }] } },
           'nps.bands.0.multiplierBps',
         ],
-        ['a band minScore above 100', { nps: { minResponses: 5, bands: [{ minScore: 101, multiplierBps: 10_000 }] } }, 'nps.bands.0.minScore'],
+        ['a band minScore above 100', { nps: { minResponses: 5, bands: [{ minScore: 101, multiplierBps: 10_000 }, { minScore: -100, multiplierBps: 10_000 }] } }, 'nps.bands.0.minScore'],
+        ['a last band above -100', { nps: { minResponses: 5, bands: [{ minScore: 50, multiplierBps: 12_000 }, { minScore: 0, multiplierBps: 10_000 }] } }, 'nps.bands.1.minScore'],
         ['no band at all', { nps: { minResponses: 5, bands: [] } }, 'nps.bands'],
         ['a gate above 1', { gates: { minPromiseKeptRate: 1.01 } }, 'gates.minPromiseKeptRate'],
         ['a negative grace', { graceMinutes: -1 }, 'graceMinutes'],
@@ -82,6 +83,7 @@ describe('IncentivePlan', () => {
       { minScore: 50, multiplierBps: 12000 },
       { minScore: 0, multiplierBps: 10000 },
       { minScore: 0, multiplierBps: 8000 },
+      { minScore: -100, multiplierBps: 6000 },
     ];
 
     expect(pathsOf({ ...jointPlan(), nps: { minResponses: 5, bands } })).toEqual(['nps.bands.2.minScore']);
