@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Month } from '../calendar.ts';
 import { Instant } from '../instant.ts';
 import { IncentivePlan } from './plan.ts';
-import { MonthPayout } from './statements.ts';
+import { MonthPayout, Statement } from './statements.ts';
 
 /** Where each report of a closed month is kept, by format: keys in the reports store. */
 export const IssuedReports = z
@@ -17,8 +17,14 @@ export type IssuedReports = z.infer<typeof IssuedReports>;
 export const incentiveEventData = {
   /** A plan version, immutable once published; it is in force from its month on. */
   IncentivePlanPublished: z.object({ plan: IncentivePlan }).strict(),
-  /** A month's statements, frozen: what payroll pays. Later facts become corrections on a later close. */
-  MonthClosed: z.object({ month: Month, closedAt: Instant, payout: MonthPayout }).strict(),
+  /**
+   * A month's payout, frozen: what payroll pays. Later facts become corrections on a later close.
+   * Its statements follow in `statementParts` StatementsIssued events, recorded with it in one
+   * transaction, because a large month's statements outgrow one DynamoDB item (400 KB).
+   */
+  MonthClosed: z.object({ month: Month, closedAt: Instant, payout: MonthPayout, statementParts: z.int().nonnegative() }).strict(),
+  /** One part of a closed month's statements, in order. */
+  StatementsIssued: z.object({ month: Month, part: z.int().positive(), statements: z.array(Statement) }).strict(),
   /** The month's reports are stored; announced on the bus for payroll and leadership. */
   IncentiveReportPublished: z.object({ month: Month, reports: IssuedReports }).strict(),
 } as const;
@@ -31,6 +37,7 @@ const eventOf = <T extends IncentiveEventType>(type: T) =>
 export const IncentiveEvent = z.discriminatedUnion('type', [
   eventOf('IncentivePlanPublished'),
   eventOf('MonthClosed'),
+  eventOf('StatementsIssued'),
   eventOf('IncentiveReportPublished'),
 ]);
 export type IncentiveEvent = z.infer<typeof IncentiveEvent>;

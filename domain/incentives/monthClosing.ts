@@ -1,12 +1,21 @@
 import { toEpochMs, type Instant } from '../instant.ts';
 import type { Month } from '../calendar.ts';
-import type { IncentiveEvent, IncentiveEventOf, IssuedReports } from './events.ts';
+import type { IncentiveEvent, IssuedReports } from './events.ts';
 import { IncentiveRuleViolation } from './incentiveRuleViolation.ts';
-import type { MonthPayout } from './statements.ts';
+import type { MonthPayout, Statement } from './statements.ts';
+
+/** A closed month's frozen payout, with its statements reassembled from their parts. */
+export interface ClosedPayout {
+  month: Month;
+  closedAt: Instant;
+  payout: MonthPayout;
+}
 
 export interface MonthClosing {
-  closed: IncentiveEventOf<'MonthClosed'>['data'] | null;
+  closed: ClosedPayout | null;
   reports: IssuedReports | null;
+  /** Parts of the statements announced by the close and not read yet (0 once complete). */
+  missingParts: number;
 }
 
 /** Every month closed so far. One stream holds them all, so two closes can never both pay one correction. */
@@ -26,7 +35,28 @@ export const requireMonthEnded = (month: Month, at: Instant, monthEndsAt: Instan
   }
 };
 
-export const closingOf = (state: MonthClosings, month: Month): MonthClosing => state.months[month] ?? { closed: null, reports: null };
+export const closingOf = (state: MonthClosings, month: Month): MonthClosing =>
+  state.months[month] ?? { closed: null, reports: null, missingParts: 0 };
+
+/** Statements per part, by JSON size: each part's event stays well inside a DynamoDB item and an EventBridge entry. */
+export const STATEMENT_PART_CHARS = 150_000;
+/** One transaction holds at most 100 items: the close and its parts. */
+const MAX_STATEMENT_PARTS = 99;
+
+const statementParts = (statements: readonly Statement[]): Statement[][] => {
+  const parts: Statement[][] = [];
+  let size = STATEMENT_PART_CHARS;
+  for (const statement of statements) {
+    const length = JSON.stringify(statement).length;
+    if (size + length > STATEMENT_PART_CHARS) {
+      parts.push([]);
+      size = 0;
+    }
+    parts.at(-1)!.push(statement);
+    size += length;
+  }
+  return parts;
+};
 
 /**
  * A month's close freezes its statements: closing again changes nothing and answers with the first
@@ -37,7 +67,16 @@ export const monthClosingDecider = {
   initialState: (): MonthClosings => ({ months: {} }),
   evolve: (state: MonthClosings, event: IncentiveEvent): MonthClosings => {
     if (event.type === 'MonthClosed') {
-      return { months: { ...state.months, [event.data.month]: { ...closingOf(state, event.data.month), closed: event.data } } };
+      const { month, closedAt, payout, statementParts: parts } = event.data;
+      return { months: { ...state.months, [month]: { ...closingOf(state, month), closed: { month, closedAt, payout }, missingParts: parts } } };
+    }
+    if (event.type === 'StatementsIssued') {
+      const closing = closingOf(state, event.data.month);
+      if (!closing.closed) throw new Error(`statements of ${event.data.month} recorded before its close`);
+      const payout = { ...closing.closed.payout, statements: [...closing.closed.payout.statements, ...event.data.statements] };
+      return {
+        months: { ...state.months, [event.data.month]: { ...closing, closed: { ...closing.closed, payout }, missingParts: closing.missingParts - 1 } },
+      };
     }
     if (event.type === 'IncentiveReportPublished') {
       return { months: { ...state.months, [event.data.month]: { ...closingOf(state, event.data.month), reports: event.data.reports } } };
@@ -51,7 +90,15 @@ export const monthClosingDecider = {
         if (closing.closed) return [];
         requireMonthEnded(command.month, command.at, command.monthEndsAt);
         if (command.payout.month !== command.month) throw new Error(`a payout for ${command.payout.month} cannot close ${command.month}`);
-        return [{ type: 'MonthClosed', occurredAt: command.at, data: { month: command.month, closedAt: command.at, payout: command.payout } }];
+        const { month, at, payout } = command;
+        const parts = statementParts(payout.statements);
+        if (parts.length > MAX_STATEMENT_PARTS) {
+          throw new Error(`${month} has ${payout.statements.length} statements in ${parts.length} parts; one close records at most ${MAX_STATEMENT_PARTS}`);
+        }
+        return [
+          { type: 'MonthClosed', occurredAt: at, data: { month, closedAt: at, payout: { ...payout, statements: [] }, statementParts: parts.length } },
+          ...parts.map((statements, index): IncentiveEvent => ({ type: 'StatementsIssued', occurredAt: at, data: { month, part: index + 1, statements } })),
+        ];
       }
       case 'RecordReports': {
         if (!closing.closed) throw new IncentiveRuleViolation('month-not-closed', `${command.month} is not closed, so it has no reports`);

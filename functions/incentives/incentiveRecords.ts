@@ -23,7 +23,14 @@ export class IncentiveRecords {
 
   /** Every close so far, and the version of the stream they were read at. */
   async closings(): Promise<{ version: number; state: MonthClosings }> {
-    const stream = await this.store.readStream(CLOSES_STREAM_ID);
-    return { version: stream.version, state: incentiveEvents(stream).reduce(monthClosingDecider.evolve, monthClosingDecider.initialState()) };
+    // A close and its statement parts land in one transaction, but a Query is not isolated from a
+    // transaction in flight: a read that caught only part of one is read again.
+    for (let attempt = 1; ; attempt++) {
+      const stream = await this.store.readStream(CLOSES_STREAM_ID);
+      const state = incentiveEvents(stream).reduce(monthClosingDecider.evolve, monthClosingDecider.initialState());
+      const incomplete = Object.values(state.months).some((closing) => closing.missingParts > 0);
+      if (!incomplete) return { version: stream.version, state };
+      if (attempt >= 3) throw new Error(`${CLOSES_STREAM_ID} holds a close whose statements are incomplete`);
+    }
   }
 }

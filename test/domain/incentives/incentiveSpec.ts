@@ -1,3 +1,4 @@
+import { computeMonthPayout } from '../../../domain/incentives/monthPayout.ts';
 import type { IncentivePlan } from '../../../domain/incentives/plan.ts';
 import type { DeliveredDeal, MonthFacts, MonthPayout, Statement } from '../../../domain/incentives/statements.ts';
 
@@ -74,3 +75,11 @@ export const totals = (payout: MonthPayout): Record<string, number> =>
 /** Each line without its prose: what it pays, for which deals, under which rule. */
 export const lineFacts = (statement: Statement | undefined) =>
   statement?.lines.map(({ kind, month, dealIds, amount, rule }) => ({ kind, month, dealIds, amount: amount.amount, rule }));
+
+/** A month of 700 people sharing 6,000 deals: its statements outgrow one DynamoDB item (400 KB). */
+export const largeMonthPayout = (): MonthPayout => {
+  const deals = Array.from({ length: 6_000 }, (_, index) =>
+    delivery(`DEAL-${String(index).padStart(5, '0')}`, 100_000 + index, `SELLER-${index % 400}`, `OPS-${index % 300}`),
+  );
+  return computeMonthPayout(jointPlan({ capPerPerson: undefined }), monthFacts('2026-10', deals));
+};
