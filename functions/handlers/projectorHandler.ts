@@ -1,25 +1,74 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { RecordedEvent } from '../../domain/deal/envelope.ts';
 import { readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { logger } from '../observability.ts';
-import type { DealProjector } from '../projections/dealProjector.ts';
+import type { BatchProjectionResult, BatchProjector } from '../projections/batchProjector.ts';
+import type { ProjectionOutcome } from '../projections/dealProjector.ts';
+
+/** A per-event projector; one made by createDealProjector also carries the whole-batch path. */
+export type EventProjector = ((event: RecordedEvent) => Promise<ProjectionOutcome>) & { projectBatch?: BatchProjector };
+
+export interface ProjectorHandlerOptions {
+  /** Told the outcome of every event projected, e.g. to count them. */
+  onOutcome?: (outcome: ProjectionOutcome) => void;
+}
+
+const eventOf = (record: DynamoDBRecord): RecordedEvent | null => {
+  const image = record.dynamodb?.NewImage;
+  if (!image) return null; // only inserts carry a new image; events are never updated or deleted
+  return readStoredItem(image as Record<string, AttributeValue>).event;
+};
 
 /**
- * The events table's stream, projected record by record. A record that fails is reported back as a
- * batch item failure, so Lambda retries it (and, after bounded retries, parks it on the dead-letter
- * queue) while every other record in the batch is applied.
+ * The events table's stream, projected a batch at a time when the projector can (a few transactions for
+ * the whole batch), record by record otherwise. Either way every record gets its own outcome: one that
+ * fails is reported back as a batch item failure, so Lambda retries it (and, after bounded retries,
+ * parks it on the dead-letter queue) while every other record in the batch is applied.
  */
-export const createProjectorHandler = (project: DealProjector) => {
+export const createProjectorHandler = (project: EventProjector, options: ProjectorHandlerOptions = {}) => {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
-  const projectRecord = async (record: DynamoDBRecord): Promise<void> => {
-    const image = record.dynamodb?.NewImage;
-    if (!image) return; // only inserts carry a new image; events are never updated or deleted
-    const { event } = readStoredItem(image as Record<string, AttributeValue>);
-    await project(event);
+
+  /** Projects the batch up front; the record handler below then only reports what became of each record. */
+  const projectBatch = async (records: readonly DynamoDBRecord[], projectBatch: BatchProjector) => {
+    const results = new Map<DynamoDBRecord, BatchProjectionResult | null>();
+    const parsed: { record: DynamoDBRecord; event: RecordedEvent }[] = [];
+    for (const record of records) {
+      try {
+        const event = eventOf(record);
+        if (event) parsed.push({ record, event });
+        else results.set(record, null);
+      } catch (error) {
+        results.set(record, { error });
+      }
+    }
+    let projected: BatchProjectionResult[];
+    try {
+      projected = await projectBatch(parsed.map(({ event }) => event));
+    } catch (error) {
+      projected = parsed.map(() => ({ error }));
+    }
+    parsed.forEach(({ record }, index) => results.set(record, projected[index]!));
+    return results;
   };
+
   return async (event: DynamoDBStreamEvent, context?: Context) => {
-    const response = await processPartialResponse(event, projectRecord, processor, {
+    const results = project.projectBatch ? await projectBatch(event.Records, project.projectBatch) : new Map<DynamoDBRecord, BatchProjectionResult | null>();
+    const reportRecord = async (record: DynamoDBRecord): Promise<void> => {
+      if (!results.has(record)) {
+        const parsed = eventOf(record);
+        if (!parsed) return;
+        const outcome = await project(parsed);
+        options.onOutcome?.(outcome);
+        return;
+      }
+      const result = results.get(record);
+      if (!result) return;
+      if ('error' in result) throw result.error;
+      options.onOutcome?.(result.outcome);
+    };
+    const response = await processPartialResponse(event, reportRecord, processor, {
       context: context as Context,
       throwOnFullBatchFailure: false,
     });

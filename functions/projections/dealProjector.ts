@@ -3,16 +3,14 @@ import {
   TransactionCanceledException,
   TransactWriteItemsCommand,
   type DynamoDBClient,
-  type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import type { RecordedEvent } from '../../domain/deal/envelope.ts';
-import { contributionDelta, type Contributions } from '../../domain/scorecard/contributions.ts';
+import { contributionDelta } from '../../domain/scorecard/contributions.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
-import { contributionItemKey, documentItemKey, streamViewKey } from './projectionKeys.ts';
-
-/** The most items one DynamoDB transaction may hold. */
-const MAX_TRANSACTION_ITEMS = 100;
+import { createBatchProjector } from './batchProjector.ts';
+import { streamViewKey } from './projectionKeys.ts';
+import { counterUpdates, documentPuts, MAX_TRANSACTION_ITEMS, parseView, viewPut, type StoredView } from './projectionWrites.ts';
 
 export type ProjectionOutcome = 'applied' | 'already-applied' | 'caught-up';
 
@@ -27,32 +25,7 @@ export interface DealProjectorDeps {
   pause?: (ms: number) => Promise<void>;
 }
 
-interface StoredView {
-  lastVersion: number;
-  state: unknown;
-  contributions: Contributions;
-}
-
-/** The updates that move every touched scorecard item by the deal's change in contribution. */
-export const counterUpdates = (tableName: string, generation: number, delta: Contributions): TransactWriteItem[] =>
-  Object.entries(delta).map(([key, counters]) => {
-    const names: Record<string, string> = {};
-    const values: Record<string, { N: string }> = {};
-    const adds = Object.entries(counters).map(([name, amount], index) => {
-      names[`#c${index}`] = name;
-      values[`:c${index}`] = { N: String(amount) };
-      return `#c${index} :c${index}`;
-    });
-    return {
-      Update: {
-        TableName: tableName,
-        Key: contributionItemKey(generation, key),
-        UpdateExpression: `ADD ${adds.join(', ')}`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
-  });
+export { counterUpdates };
 
 /**
  * Projects one event into its stream's view and the scorecards, exactly once whatever the delivery:
@@ -69,15 +42,10 @@ export const createDealProjector = (deps: DealProjectorDeps) => {
     const { Item } = await deps.client.send(
       new GetItemCommand({ TableName: deps.tableName, Key: streamViewKey(generation, streamId), ConsistentRead: true }),
     );
-    if (!Item) return null;
-    return {
-      lastVersion: Number(Item.lv!.N),
-      state: JSON.parse(Item.st!.S!) as unknown,
-      contributions: JSON.parse(Item.c!.S!) as Contributions,
-    };
+    return Item ? parseView(Item) : null;
   };
 
-  return async (event: RecordedEvent): Promise<ProjectionOutcome> => {
+  const project = async (event: RecordedEvent): Promise<ProjectionOutcome> => {
     const { streamId } = event;
     const projection = projectionFor(streamId);
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -103,28 +71,12 @@ export const createDealProjector = (deps: DealProjectorDeps) => {
       const contributions = projection.contributions(state, deps.timeZone);
       const updates = [
         ...counterUpdates(deps.tableName, generation, contributionDelta(view?.contributions ?? {}, contributions)),
-        ...projection.documents(state, deps.timeZone).map(
-          (document): TransactWriteItem => ({
-            Put: { TableName: deps.tableName, Item: { ...documentItemKey(generation, document.key), d: { S: JSON.stringify(document.body) } } },
-          }),
-        ),
+        ...documentPuts(deps.tableName, generation, projection.documents(state, deps.timeZone)),
       ];
       if (updates.length + 1 > MAX_TRANSACTION_ITEMS) {
         throw new Error(`${streamId} v${version} touches ${updates.length} projection items, more than one transaction holds`);
       }
-      const viewWrite: TransactWriteItem = {
-        Put: {
-          TableName: deps.tableName,
-          Item: {
-            ...streamViewKey(generation, streamId),
-            lv: { N: String(version) },
-            st: { S: JSON.stringify(state) },
-            c: { S: JSON.stringify(contributions) },
-          },
-          ConditionExpression: view ? 'lv = :lastVersion' : 'attribute_not_exists(lv)',
-          ...(view ? { ExpressionAttributeValues: { ':lastVersion': { N: String(lastVersion) } } } : {}),
-        },
-      };
+      const viewWrite = viewPut(deps.tableName, generation, streamId, view, { version, state, contributions });
       try {
         await deps.client.send(new TransactWriteItemsCommand({ TransactItems: [viewWrite, ...updates] }));
         return outcome;
@@ -141,6 +93,9 @@ export const createDealProjector = (deps: DealProjectorDeps) => {
     }
     throw new Error(`${streamId}: the projection kept changing under ${maxAttempts} attempts`);
   };
+  // Carried on the function so every caller that hands this projector to the stream handler gets
+  // whole-batch projection without rewiring; a wrapping function simply falls back to event by event.
+  return Object.assign(project, { projectBatch: createBatchProjector(deps, project) });
 };
 
 export type DealProjector = ReturnType<typeof createDealProjector>;

@@ -235,11 +235,7 @@ export const runProjectionBench = async (client: DynamoDBClient, options: Projec
       timeZone,
       generation: () => generations.current(),
     });
-    const handler = createProjectorHandler(async (event) => {
-      const outcome = await project(event);
-      outcomes[outcome] += 1;
-      return outcome;
-    });
+    const handler = createProjectorHandler(project, { onOutcome: (outcome) => (outcomes[outcome] += 1) });
     return { records, handler, counted, shardClient };
   });
   await Promise.all(
