@@ -34,15 +34,19 @@ export interface AppendRequest {
   fingerprint?: string;
 }
 
-const toItem = (event: RecordedEvent, request: AppendRequest): Record<string, AttributeValue> => {
+/** One event as the store keeps it: s, v, t, e (the whole envelope as JSON) and, when given, k and f. */
+export const storedItemOf = (
+  event: RecordedEvent,
+  keys: { idempotencyKey?: string; fingerprint?: string } = {},
+): Record<string, AttributeValue> => {
   const item: Record<string, AttributeValue> = {
     [T.partitionKey]: { S: event.streamId },
     [T.sortKey]: { N: String(event.version) },
     [T.type]: { S: event.type },
     [T.body]: { S: JSON.stringify(event) },
   };
-  if (request.idempotencyKey) item[T.idempotencyKey] = { S: request.idempotencyKey };
-  if (request.fingerprint) item[T.fingerprint] = { S: request.fingerprint };
+  if (keys.idempotencyKey) item[T.idempotencyKey] = { S: keys.idempotencyKey };
+  if (keys.fingerprint) item[T.fingerprint] = { S: keys.fingerprint };
   return item;
 };
 
@@ -116,13 +120,13 @@ export class DynamoEventStore {
     try {
       if (events.length === 1) {
         await this.client.send(
-          new PutItemCommand({ TableName: this.tableName, Item: toItem(events[0]!, request), ...condition }),
+          new PutItemCommand({ TableName: this.tableName, Item: storedItemOf(events[0]!, request), ...condition }),
         );
       } else {
         await this.client.send(
           new TransactWriteItemsCommand({
             TransactItems: events.map((event) => ({
-              Put: { TableName: this.tableName, Item: toItem(event, request), ...condition },
+              Put: { TableName: this.tableName, Item: storedItemOf(event, request), ...condition },
             })),
           }),
         );

@@ -18,7 +18,7 @@ import type { ScopeLine } from '../../domain/deal/scope.ts';
 import { evolve, initialState, type DealState } from '../../domain/deal/state.ts';
 import { unattributedNpsDecider, unattributedNpsStreamId, type UnattributedNpsState } from '../../domain/nps/unattributedResponse.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
+import { DynamoEventStore, readStoredItem, storedItemOf } from '../../functions/eventStore/dynamoEventStore.ts';
 import { eventsTable as T } from '../../functions/eventStore/eventsTable.ts';
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed always gives the same history. */
@@ -158,22 +158,6 @@ export interface StoredKeys {
   idempotencyKey?: string;
   fingerprint?: string;
 }
-
-/**
- * A stored event item exactly as DynamoEventStore.append writes it: s, v, t, e (the whole envelope as
- * JSON) and, when given, k and f. Kept in step with the store by checkStoreFormat below.
- */
-export const storedItemOf = (event: RecordedDealEvent, keys: StoredKeys = {}): Record<string, AttributeValue> => {
-  const item: Record<string, AttributeValue> = {
-    [T.partitionKey]: { S: event.streamId },
-    [T.sortKey]: { N: String(event.version) },
-    [T.type]: { S: event.type },
-    [T.body]: { S: JSON.stringify(event) },
-  };
-  if (keys.idempotencyKey) item[T.idempotencyKey] = { S: keys.idempotencyKey };
-  if (keys.fingerprint) item[T.fingerprint] = { S: keys.fingerprint };
-  return item;
-};
 
 export interface HistoryOptions {
   deals: number;
