@@ -1,5 +1,6 @@
-import type { Month } from '../calendar.ts';
-import type { Money } from '../money.ts';
+import { z } from 'zod';
+import { Month } from '../calendar.ts';
+import { Money } from '../money.ts';
 import { CHECKLIST_ITEMS, counter, type Counters } from './contributions.ts';
 import type { Dimension } from './dimensions.ts';
 import { netPromoterScore } from './nps.ts';
@@ -21,6 +22,35 @@ export interface Scorecard {
   nps: { responses: number; promoters: number; passives: number; detractors: number; score: number | null };
   openCommitments: { count: number; dueNext30Days: number; value: Money };
 }
+
+const Rate = z.number().min(0).max(1).nullable();
+const Count = z.int().nonnegative();
+
+/** The scorecard as the API answers it and the reports carry it: one schema for the document and the checks. */
+export const ScorecardSchema = z
+  .object({
+    month: Month,
+    dimension: z.union([z.literal('org'), z.templateLiteral(['team:', z.string()]), z.templateLiteral(['person:', z.string()])]),
+    deals: z.object({ closed: Count, revenueClosed: Money, cancelled: Count }).strict(),
+    delivery: z
+      .object({
+        delivered: Count,
+        onTime: Count,
+        asSold: Count,
+        promiseKept: Count,
+        onTimeRate: Rate,
+        asSoldRate: Rate,
+        promiseKeptRate: Rate,
+      })
+      .strict(),
+    handoff: z.object({ count: Count, averageCompleteness: Rate, medianHoursToHandoff: z.number().nonnegative().nullable() }).strict(),
+    nps: z
+      .object({ responses: Count, promoters: Count, passives: Count, detractors: Count, score: z.int().min(-100).max(100).nullable() })
+      .strict(),
+    openCommitments: z.object({ count: Count, dueNext30Days: Count, value: Money }).strict(),
+  })
+  // Stops compiling when the scorecard gains or changes a field this schema does not know.
+  .strict() satisfies z.ZodType<Scorecard>;
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 

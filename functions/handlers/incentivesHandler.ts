@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Month } from '../../domain/calendar.ts';
 import { IncentivePlan } from '../../domain/incentives/plan.ts';
 import type { Actor } from '../../domain/roles.ts';
-import type { ClosedMonth } from '../incentives/incentiveRecords.ts';
+import { isClosed, type ClosedMonth } from '../incentives/incentiveRecords.ts';
 import type { IncentiveService, PayoutView } from '../incentives/incentiveService.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { createHttpHandler } from '../http/httpHandler.ts';
@@ -52,8 +52,8 @@ const formatOf = (event: APIGatewayProxyEventV2): ReportFormat => {
 
 const closedMonth = async (incentives: IncentiveService, month: Month): Promise<ClosedMonth> => {
   const closing = await incentives.closing(month);
-  if (!closing.closed) throw new HttpProblem(404, 'month-not-closed', `${month} is not closed, so it has no reports yet`);
-  return { ...closing, closed: closing.closed };
+  if (!isClosed(closing)) throw new HttpProblem(404, 'month-not-closed', `${month} is not closed, so it has no reports yet`);
+  return closing;
 };
 
 export const createIncentivesHandler = (deps: IncentivesHandlerDeps) =>

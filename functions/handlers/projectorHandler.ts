@@ -31,7 +31,7 @@ export const createProjectorHandler = (project: EventProjector, options: Project
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
   /** Projects the batch up front; the record handler below then only reports what became of each record. */
-  const projectBatch = async (records: readonly DynamoDBRecord[], projectBatch: BatchProjector) => {
+  const projectRecords = async (records: readonly DynamoDBRecord[], projectBatch: BatchProjector) => {
     const results = new Map<DynamoDBRecord, BatchProjectionResult | null>();
     const parsed: { record: DynamoDBRecord; event: RecordedEvent }[] = [];
     for (const record of records) {
@@ -54,7 +54,7 @@ export const createProjectorHandler = (project: EventProjector, options: Project
   };
 
   return async (event: DynamoDBStreamEvent, context?: Context) => {
-    const results = project.projectBatch ? await projectBatch(event.Records, project.projectBatch) : new Map<DynamoDBRecord, BatchProjectionResult | null>();
+    const results = project.projectBatch ? await projectRecords(event.Records, project.projectBatch) : new Map<DynamoDBRecord, BatchProjectionResult | null>();
     const reportRecord = async (record: DynamoDBRecord): Promise<void> => {
       if (!results.has(record)) {
         const parsed = eventOf(record);

@@ -14,6 +14,7 @@ import { MonthPayout } from '../../domain/incentives/statements.ts';
 import { Instant } from '../../domain/instant.ts';
 import { Money } from '../../domain/money.ts';
 import { Actor } from '../../domain/roles.ts';
+import { ScorecardSchema } from '../../domain/scorecard/scorecard.ts';
 import { routeKey, routes } from './routes.ts';
 
 const CommandAccepted = z.object({ dealId: z.string(), version: z.int().positive() });
@@ -56,31 +57,6 @@ const DealViewResponse = z
   })
   .loose();
 
-const Rate = z.number().min(0).max(1).nullable();
-const Scorecard = z.object({
-  month: z.string(),
-  dimension: z.string(),
-  deals: z.object({ closed: z.int(), revenueClosed: Money, cancelled: z.int() }),
-  delivery: z.object({
-    delivered: z.int(),
-    onTime: z.int(),
-    asSold: z.int(),
-    promiseKept: z.int(),
-    onTimeRate: Rate,
-    asSoldRate: Rate,
-    promiseKeptRate: Rate,
-  }),
-  handoff: z.object({ count: z.int(), averageCompleteness: Rate, medianHoursToHandoff: z.number().nullable() }),
-  nps: z.object({
-    responses: z.int(),
-    promoters: z.int(),
-    passives: z.int(),
-    detractors: z.int(),
-    score: z.int().min(-100).max(100).nullable(),
-  }),
-  openCommitments: z.object({ count: z.int(), dueNext30Days: z.int(), value: Money }),
-});
-
 const RecordedNps = z.object({
   responseId: z.string(),
   dealId: z.string().nullable(),
@@ -105,8 +81,8 @@ const contracts: Record<
   'POST /v1/deals/{dealId}/delivery': { request: DeliverBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/cancellation': { request: CancelDealBody, response: CommandAccepted, status: 201 },
   'GET /v1/deals/{dealId}': { response: DealViewResponse, status: 200 },
-  'GET /v1/scorecards/{month}': { response: Scorecard, status: 200, query: ['dimension'] },
-  'GET /v1/scorecards': { response: z.object({ months: z.array(Scorecard) }), status: 200, query: ['from', 'to', 'dimension'] },
+  'GET /v1/scorecards/{month}': { response: ScorecardSchema, status: 200, query: ['dimension'] },
+  'GET /v1/scorecards': { response: z.object({ months: z.array(ScorecardSchema) }), status: 200, query: ['from', 'to', 'dimension'] },
   'POST /v1/nps/delighted': { request: ProviderWebhook, response: RecordedNps, status: 201 },
   'POST /v1/nps/typeform': { request: ProviderWebhook, response: RecordedNps, status: 201 },
   'POST /v1/nps/responses': {

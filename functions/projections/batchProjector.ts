@@ -1,12 +1,6 @@
-import {
-  BatchGetItemCommand,
-  type BatchGetItemCommandOutput,
-  TransactWriteItemsCommand,
-  type AttributeValue,
-  type KeysAndAttributes,
-  type TransactWriteItem,
-} from '@aws-sdk/client-dynamodb';
+import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { RecordedEvent } from '../../domain/deal/envelope.ts';
+import { batchGetItems } from '../batchGet.ts';
 import { contributionDelta, type Contributions } from '../../domain/scorecard/contributions.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import type { DealProjectorDeps, ProjectionOutcome } from './dealProjector.ts';
@@ -14,12 +8,9 @@ import { projectionsTable as T } from './projectionsTable.ts';
 import { streamViewKey } from './projectionKeys.ts';
 import { counterUpdates, documentPuts, MAX_TRANSACTION_ITEMS, parseView, viewPut, type StoredView } from './projectionWrites.ts';
 
-/** BatchGetItem's limit on keys per call. */
-const MAX_KEYS_PER_READ = 100;
 /** A transaction may carry 4 MB; the estimate below is rough, so stay far from it. */
 const MAX_GROUP_BYTES = 2_000_000;
 const CATCH_UP_READS_IN_PARALLEL = 8;
-const MAX_READ_ATTEMPTS = 8;
 
 export type BatchProjectionResult = { outcome: ProjectionOutcome } | { error: unknown };
 
@@ -74,26 +65,9 @@ export const createBatchProjector = (deps: DealProjectorDeps, projectOne: (event
   const pause = deps.pause ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
 
   const readViews = async (generation: number, streamIds: readonly string[]): Promise<Map<string, StoredView>> => {
-    const views = new Map<string, StoredView>();
     const streamOfPartition = new Map(streamIds.map((streamId) => [streamViewKey(generation, streamId)[T.partitionKey]!.S!, streamId]));
-    for (let start = 0; start < streamIds.length; start += MAX_KEYS_PER_READ) {
-      let request: Record<string, KeysAndAttributes> | undefined = {
-        [deps.tableName]: {
-          Keys: streamIds.slice(start, start + MAX_KEYS_PER_READ).map((streamId) => streamViewKey(generation, streamId)),
-          ConsistentRead: true,
-        },
-      };
-      for (let attempt = 1; request && Object.keys(request).length; attempt++) {
-        if (attempt > MAX_READ_ATTEMPTS) throw new Error(`views still unread after ${MAX_READ_ATTEMPTS} attempts`);
-        if (attempt > 1) await pause(Math.random() * 2 ** attempt * 5);
-        const response: BatchGetItemCommandOutput = await deps.client.send(new BatchGetItemCommand({ RequestItems: request }));
-        for (const item of response.Responses?.[deps.tableName] ?? []) {
-          views.set(streamOfPartition.get(item[T.partitionKey]!.S!)!, parseView(item as Record<string, AttributeValue>));
-        }
-        request = response.UnprocessedKeys;
-      }
-    }
-    return views;
+    const items = await batchGetItems(deps.client, deps.tableName, streamIds.map((streamId) => streamViewKey(generation, streamId)), pause);
+    return new Map(items.map((item) => [streamOfPartition.get(item[T.partitionKey]!.S!)!, parseView(item)]));
   };
 
   return async (events) => {

@@ -1,5 +1,6 @@
-import { BatchGetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
+import { batchGetItems } from '../batchGet.ts';
 import type { Counters } from '../../domain/scorecard/contributions.ts';
 import type { Dimension } from '../../domain/scorecard/dimensions.ts';
 import { countersOf, scorecardPartition } from './projectionKeys.ts';
@@ -24,15 +25,7 @@ export class ScorecardRepository {
   async month(dimension: Dimension, month: Month): Promise<StoredScorecards> {
     const partition = scorecardPartition(await this.generation(), dimension);
     const keys = [month, 'ledger'].map((sortKey) => ({ [T.partitionKey]: { S: partition }, [T.sortKey]: { S: sortKey } }));
-    let request: Record<string, { Keys: typeof keys; ConsistentRead: boolean }> | undefined = {
-      [this.tableName]: { Keys: keys, ConsistentRead: true },
-    };
-    const items = [];
-    while (request && Object.keys(request).length) {
-      const answer = await this.client.send(new BatchGetItemCommand({ RequestItems: request }));
-      items.push(...(answer.Responses?.[this.tableName] ?? []));
-      request = answer.UnprocessedKeys as typeof request;
-    }
+    const items = await batchGetItems(this.client, this.tableName, keys);
     const byKey = new Map(items.map((item) => [item[T.sortKey]?.S, item]));
     return { buckets: new Map([[month, countersOf(byKey.get(month))]]), ledger: countersOf(byKey.get('ledger')) };
   }

@@ -2,47 +2,14 @@ import { z } from 'zod';
 import { addMonths, isTimeZone, Month } from '../../domain/calendar.ts';
 import { MonthPayout } from '../../domain/incentives/statements.ts';
 import { Instant } from '../../domain/instant.ts';
-import { Currency, Money } from '../../domain/money.ts';
-import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
+import { Currency } from '../../domain/money.ts';
+import { ScorecardSchema, type Scorecard } from '../../domain/scorecard/scorecard.ts';
 
 /** How many months the trend shows: a year, so a seasonal dip reads as one. */
 export const TREND_MONTHS = 12;
 
-const Rate = z.number().min(0).max(1).nullable();
-
 /** The organisation's scorecard of one month, as GET /v1/scorecards/{month} answers it. */
-export const OrgScorecard = z
-  .object({
-    month: Month,
-    dimension: z.literal('org'),
-    deals: z.object({ closed: z.int().nonnegative(), revenueClosed: Money, cancelled: z.int().nonnegative() }).strict(),
-    delivery: z
-      .object({
-        delivered: z.int().nonnegative(),
-        onTime: z.int().nonnegative(),
-        asSold: z.int().nonnegative(),
-        promiseKept: z.int().nonnegative(),
-        onTimeRate: Rate,
-        asSoldRate: Rate,
-        promiseKeptRate: Rate,
-      })
-      .strict(),
-    handoff: z
-      .object({ count: z.int().nonnegative(), averageCompleteness: Rate, medianHoursToHandoff: z.number().nonnegative().nullable() })
-      .strict(),
-    nps: z
-      .object({
-        responses: z.int().nonnegative(),
-        promoters: z.int().nonnegative(),
-        passives: z.int().nonnegative(),
-        detractors: z.int().nonnegative(),
-        score: z.int().min(-100).max(100).nullable(),
-      })
-      .strict(),
-    openCommitments: z.object({ count: z.int().nonnegative(), dueNext30Days: z.int().nonnegative(), value: Money }).strict(),
-  })
-  // Stops compiling when the domain's scorecard gains or changes a field this schema does not know.
-  .strict() satisfies z.ZodType<Scorecard>;
+export const OrgScorecard = ScorecardSchema.extend({ dimension: z.literal('org') });
 export type OrgScorecard = z.infer<typeof OrgScorecard>;
 
 /**
