@@ -1,5 +1,5 @@
 import { readConfig, type Config } from '../config.ts';
-import { createDynamoClient } from '../dynamoClient.ts';
+import { createDynamoClient } from '../dynamo/dynamoClient.ts';
 
 /**
  * Operator commands talk to the local stack's DynamoDB unless told otherwise: with --aws (or an

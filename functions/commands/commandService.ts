@@ -1,5 +1,7 @@
-import { CURRENT_SCHEMA_VERSION, type RecordedEvent } from '../../domain/deal/envelope.ts';
+import { CURRENT_SCHEMA_VERSION, type RecordedEvent } from '../../domain/envelope.ts';
 import type { DomainEvent } from '../../domain/events.ts';
+import type { Decider } from '../../domain/decider.ts';
+
 import type { Actor } from '../../domain/roles.ts';
 import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
 import { VersionConflict } from '../eventStore/errors.ts';
@@ -30,16 +32,6 @@ export class ConcurrencyExhausted extends Error {
     super(`${streamId} kept changing while this command was decided; try again`);
     this.name = 'ConcurrencyExhausted';
   }
-}
-
-/** What a command service needs of the domain: Emmett's decider, plus which commands start a stream. */
-export interface Decider<State, Command, Event extends DomainEvent = DomainEvent> {
-  initialState: () => State;
-  /** A stream holds one decider's events only (its id names its kind), so it folds what it reads. */
-  evolve: (state: State, event: Event) => State;
-  decide: (command: Command, state: State) => Event[];
-  /** A command that starts a stream is assumed to be the first, so it needs no read before its write. */
-  startsStream: (command: Command) => boolean;
 }
 
 export interface CommandRequest<Command> {

@@ -1,9 +1,10 @@
 import type { DealCommand } from '../../domain/deal/commands.ts';
 import { decide } from '../../domain/deal/decide.ts';
-import { dealStreamId } from '../../domain/deal/envelope.ts';
+import { dealStreamId } from '../../domain/envelope.ts';
 import type { DealEvent } from '../../domain/deal/events.ts';
 import { evolve, initialState, type DealState } from '../../domain/deal/state.ts';
-import { createCommandService, type CommandRequest, type CommandServiceDeps, type Decider } from './commandService.ts';
+import type { Decider } from '../../domain/decider.ts';
+import { createCommandService, type CommandRequest, type CommandServiceDeps } from './commandService.ts';
 
 export { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from './commandService.ts';
 

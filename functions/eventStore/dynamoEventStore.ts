@@ -6,9 +6,9 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { RecordedEvent } from '../../domain/deal/envelope.ts';
-import { upcastToCurrent } from '../../domain/deal/upcast.ts';
-import { queryPartition } from '../partitionQuery.ts';
+import { RecordedEvent } from '../../domain/envelope.ts';
+import { upcastToCurrent } from '../../domain/upcast.ts';
+import { queryPartition } from '../dynamo/partitionQuery.ts';
 import { CorruptStoredEvent, VersionConflict } from './errors.ts';
 import { eventsTable as T } from './eventsTable.ts';
 

@@ -1,14 +1,110 @@
-import { readConfig } from '../config.ts';
-import { createDynamoClient } from '../dynamoClient.ts';
-import { wireIncentiveService } from '../incentives/incentiveWiring.ts';
-import { reportsBucketStore } from '../reports/reportStore.ts';
-import { createIncentivesHandler } from './incentivesHandler.ts';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { Month } from '../../domain/calendar.ts';
+import { IncentivePlan } from '../../domain/incentives/plan.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { isClosed, type ClosedMonth } from '../incentives/incentiveRecords.ts';
+import type { IncentiveService, PayoutView } from '../incentives/incentiveService.ts';
+import { callerOf, requireRole } from '../http/caller.ts';
+import { createHttpHandler } from '../http/httpHandler.ts';
+import { HttpProblem, jsonResponse } from '../http/problem.ts';
+import { parseJsonBody } from '../http/requestBody.ts';
+import { monthOfPath } from '../queries/scorecardQuery.ts';
+import type { ReportStore } from '../reports/reportStore.ts';
 
-// Built once per Lambda container, outside the handler, so warm invocations reuse the clients.
-const config = readConfig();
-const reports = reportsBucketStore(config.region);
+export interface IncentivesHandlerDeps {
+  incentives: IncentiveService;
+  reports: ReportStore;
+}
 
-export const handler = createIncentivesHandler({
-  incentives: wireIncentiveService({ client: createDynamoClient(config), ...config, reports }),
-  reports,
+const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
+type ReportFormat = (typeof REPORT_FORMATS)[number];
+const reportKeyOf = { json: 'json', csv: 'payrollCsv', html: 'html' } as const satisfies Record<ReportFormat, string>;
+
+const seesEveryStatement = (caller: Actor) => caller.roles.some((role) => role === 'admin' || role === 'leadership');
+
+/** Sales and ops people see the pool and how it was computed, and only their own statements. */
+const visibleTo = (caller: Actor, payout: PayoutView): PayoutView =>
+  seesEveryStatement(caller) ? payout : { ...payout, statements: payout.statements.filter((statement) => statement.personId === caller.id) };
+
+const reportLinks = (month: Month, closing: ClosedMonth) =>
+  closing.reports
+    ? Object.fromEntries(
+        REPORT_FORMATS.map((format) => [reportKeyOf[format], { href: `/v1/reports/${month}/${format}`, key: closing.reports![reportKeyOf[format]] }]),
+      )
+    : null;
+
+const issuedReport = (month: Month, closing: ClosedMonth) => ({
+  status: 'closed' as const,
+  closedAt: closing.closed.closedAt,
+  ...closing.closed.payout,
+  reports: reportLinks(month, closing),
 });
+
+const formatOf = (event: APIGatewayProxyEventV2): ReportFormat => {
+  const format = event.pathParameters?.format;
+  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
+    throw new HttpProblem(404, 'unknown-report', `reports come as ${REPORT_FORMATS.join(', ')}`, [
+      { path: 'path.format', message: `must be one of ${REPORT_FORMATS.join(', ')}` },
+    ]);
+  }
+  return format as ReportFormat;
+};
+
+const closedMonth = async (incentives: IncentiveService, month: Month): Promise<ClosedMonth> => {
+  const closing = await incentives.closing(month);
+  if (!isClosed(closing)) throw new HttpProblem(404, 'month-not-closed', `${month} is not closed, so it has no reports yet`);
+  return closing;
+};
+
+export const createIncentivesHandler = (deps: IncentivesHandlerDeps) =>
+  createHttpHandler({
+    'PUT /v1/incentive-plans/{planId}': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const plan = parseJsonBody(event, IncentivePlan);
+      if (plan.planId !== event.pathParameters?.planId) {
+        throw new HttpProblem(400, 'validation-failed', 'planId in the body must be the plan id in the path', [
+          { path: 'planId', message: `must be ${event.pathParameters?.planId ?? 'the path plan id'}` },
+        ]);
+      }
+      const { created } = await deps.incentives.publishPlan(plan, caller);
+      return jsonResponse(created ? 201 : 200, plan, { location: `/v1/incentive-plans/${plan.planId}` });
+    },
+    'GET /v1/incentive-plans': async (event, route) => {
+      requireRole(callerOf(event), route);
+      const plans = await deps.incentives.plans();
+      return jsonResponse(200, { plans: [...plans].sort((a, b) => a.version - b.version) });
+    },
+    'GET /v1/payouts/{month}': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      return jsonResponse(200, visibleTo(caller, await deps.incentives.payouts(monthOfPath(event))));
+    },
+    'POST /v1/months/{month}/close': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const month = monthOfPath(event);
+      const { created, closing } = await deps.incentives.close(month, caller);
+      return jsonResponse(created ? 201 : 200, issuedReport(month, closing));
+    },
+    'GET /v1/reports/{month}': async (event, route) => {
+      requireRole(callerOf(event), route);
+      const month = monthOfPath(event);
+      const closing = await closedMonth(deps.incentives, month);
+      return jsonResponse(200, { month, closedAt: closing.closed.closedAt, reports: reportLinks(month, closing) });
+    },
+    'GET /v1/reports/{month}/{format}': async (event, route) => {
+      requireRole(callerOf(event), route);
+      const month = monthOfPath(event);
+      const format = formatOf(event);
+      const closing = await closedMonth(deps.incentives, month);
+      const stored = closing.reports ? await deps.reports.get(closing.reports[reportKeyOf[format]]) : null;
+      if (!stored) throw new HttpProblem(404, 'report-not-issued', `the ${format} report of ${month} has not been issued yet; closing the month again issues it`);
+      const filename = closing.reports![reportKeyOf[format]].split('/').at(-1)!;
+      return {
+        statusCode: 200,
+        headers: { 'content-type': stored.contentType, 'content-disposition': `inline; filename="${filename}"` },
+        body: stored.body,
+      };
+    },
+  });

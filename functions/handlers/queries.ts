@@ -1,19 +1,65 @@
-import { readConfig } from '../config.ts';
-import { createDynamoClient } from '../dynamoClient.ts';
-import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
-import { ActiveGeneration } from '../projections/generations.ts';
-import { ScorecardRepository } from '../projections/scorecardRepository.ts';
-import { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
-import { createQueriesHandler } from './queriesHandler.ts';
+import { dealStreamId } from '../../domain/envelope.ts';
+import { isDealEvent } from '../../domain/events.ts';
+import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
+import { callerOf, requireRole } from '../http/caller.ts';
+import { etagOf } from '../http/headers.ts';
+import { createHttpHandler } from '../http/httpHandler.ts';
+import { openApiDocument } from '../http/openApi.ts';
+import { dealIdOf } from '../http/pathParameters.ts';
+import { HttpProblem, jsonResponse } from '../http/problem.ts';
+import type { ScorecardRepository } from '../projections/scorecardRepository.ts';
+import type { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
+import { canSeeDeal, dealView } from '../queries/dealView.ts';
+import {
+  dimensionOf,
+  monthOfPath,
+  requireScorecardAccess,
+  scorecardFor,
+  trendFor,
+  trendRangeOf,
+} from '../queries/scorecardQuery.ts';
 
-// Built once per Lambda container, outside the handler, so warm invocations reuse the client.
-const config = readConfig();
-const client = createDynamoClient(config);
-const generations = new ActiveGeneration(client, config.projectionsTable);
+export interface QueriesHandlerDeps {
+  store: DynamoEventStore;
+  scorecards: ScorecardRepository;
+  unattributedNps: UnattributedNpsRepository;
+  reportingCurrency: string;
+}
 
-export const handler = createQueriesHandler({
-  store: new DynamoEventStore(client, config.eventsTable),
-  scorecards: new ScorecardRepository(client, config.projectionsTable, () => generations.current()),
-  unattributedNps: new UnattributedNpsRepository(client, config.projectionsTable, () => generations.current()),
-  reportingCurrency: config.reportingCurrency,
-});
+export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
+  createHttpHandler({
+    'GET /v1/deals/{dealId}': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const dealId = dealIdOf(event);
+      const stream = await deps.store.readStream(dealStreamId(dealId));
+      const events = stream.events.map((stored) => stored.event).filter(isDealEvent);
+      const view = dealView(events);
+      if (!view) throw new HttpProblem(404, 'unknown-deal', `no deal ${dealId} has been closed`);
+      if (!canSeeDeal(caller, events)) {
+        throw new HttpProblem(403, 'not-your-deal', `deal ${dealId} is not one of the caller's deals`);
+      }
+      return jsonResponse(200, view, { etag: etagOf(view.version) });
+    },
+    'GET /v1/scorecards/{month}': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const month = monthOfPath(event);
+      const dimension = dimensionOf(event);
+      requireScorecardAccess(caller, dimension);
+      return jsonResponse(200, await scorecardFor(deps.scorecards, deps.reportingCurrency, dimension, month));
+    },
+    'GET /v1/scorecards': async (event, route) => {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const range = trendRangeOf(event);
+      const dimension = dimensionOf(event);
+      requireScorecardAccess(caller, dimension);
+      return jsonResponse(200, { months: await trendFor(deps.scorecards, deps.reportingCurrency, dimension, range) });
+    },
+    'GET /v1/nps/unattributed': async (event, route) => {
+      requireRole(callerOf(event), route);
+      return jsonResponse(200, await deps.unattributedNps.list());
+    },
+    'GET /v1/openapi.json': async () => jsonResponse(200, openApiDocument()),
+  });

@@ -8,7 +8,7 @@ import {
 } from '../commands/dealCommandService.ts';
 import { CorruptStoredEvent } from '../eventStore/errors.ts';
 import { WebhookSecretMissing } from '../nps/webhookSecrets.ts';
-import { logger } from '../observability.ts';
+import { logger } from '../observability/logger.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 
 /** Translates what went wrong into the API's problem+json; anything unforeseen is logged and is a 500. */

@@ -45,19 +45,19 @@ export const routes: readonly Route[] = [
 
 /** Functions fed by the events table's stream rather than by HTTP. */
 export const streamConsumerEntries = {
-  projector: 'functions/handlers/projector.ts',
-  publisher: 'functions/handlers/publisher.ts',
+  projector: 'functions/handlers/projector.lambda.ts',
+  publisher: 'functions/handlers/publisher.lambda.ts',
 } as const;
 
 /** Functions started by a schedule. */
 export const scheduledEntries = {
-  monthClose: 'functions/handlers/monthCloseSchedule.ts',
+  monthClose: 'functions/handlers/monthCloseSchedule.lambda.ts',
 } as const;
 
 /** Where each function's Lambda entry lives, relative to the project root. */
 export const functionEntries: Record<ApiFunction, string> = {
-  commands: 'functions/handlers/commands.ts',
-  queries: 'functions/handlers/queries.ts',
-  nps: 'functions/handlers/nps.ts',
-  incentives: 'functions/handlers/incentives.ts',
+  commands: 'functions/handlers/commands.lambda.ts',
+  queries: 'functions/handlers/queries.lambda.ts',
+  nps: 'functions/handlers/nps.lambda.ts',
+  incentives: 'functions/handlers/incentives.lambda.ts',
 };

@@ -4,7 +4,7 @@ import { deliveredDocumentKind } from '../../domain/incentives/deliveredDeal.ts'
 import type { DeliveredDeal, MonthFacts } from '../../domain/incentives/statements.ts';
 import { counter } from '../../domain/scorecard/contributions.ts';
 import { netPromoterScore } from '../../domain/scorecard/nps.ts';
-import { queryPartition } from '../partitionQuery.ts';
+import { queryPartition } from '../dynamo/partitionQuery.ts';
 import { documentPartition } from '../projections/projectionKeys.ts';
 import { projectionsTable as T } from '../projections/projectionsTable.ts';
 import type { ScorecardRepository } from '../projections/scorecardRepository.ts';

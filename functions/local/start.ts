@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { readConfig } from '../config.ts';
-import { createDynamoClient } from '../dynamoClient.ts';
+import { createDynamoClient } from '../dynamo/dynamoClient.ts';
 import { EVENTS_TABLE_ENV } from '../eventStore/eventsTable.ts';
 import { isPortFree, LocalDatabaseUnavailable, startDynamoDbLocal } from './dynamoDbLocal.ts';
 import { startLocalStack } from './localStack.ts';

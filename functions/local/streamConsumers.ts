@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { createPublisherHandler, type PublisherHandlerDeps } from '../handlers/publisherHandler.ts';
+import { createPublisherHandler, type PublisherHandlerDeps } from '../handlers/publisher.ts';
 import { jsonLinesDeadLetterSink } from '../publishing/deadLetterSinks.ts';
 import { startLocalEventBus, type LocalEventBus } from './localEventBus.ts';
 import { StreamPoller, type StartingPosition, type StreamConsumer } from './streamPoller.ts';

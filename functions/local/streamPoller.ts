@@ -18,7 +18,7 @@ import type {
   DynamoDBRecord,
   DynamoDBStreamEvent,
 } from 'aws-lambda';
-import { logger } from '../observability.ts';
+import { logger } from '../observability/logger.ts';
 
 /** What a stream-fed Lambda answers: nothing (all done) or the records it could not process. */
 export type StreamConsumerHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;

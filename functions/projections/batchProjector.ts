@@ -1,6 +1,6 @@
 import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { RecordedEvent } from '../../domain/deal/envelope.ts';
-import { batchGetItems } from '../batchGet.ts';
+import type { RecordedEvent } from '../../domain/envelope.ts';
+import { batchGetItems } from '../dynamo/batchGet.ts';
 import { contributionDelta, type Contributions } from '../../domain/scorecard/contributions.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import type { DealProjectorDeps, ProjectionOutcome } from './dealProjector.ts';

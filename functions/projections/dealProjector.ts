@@ -4,7 +4,7 @@ import {
   TransactWriteItemsCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { RecordedEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedEvent } from '../../domain/envelope.ts';
 import { contributionDelta } from '../../domain/scorecard/contributions.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';

@@ -1,6 +1,6 @@
 import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
-import { batchGetItems } from '../batchGet.ts';
+import { batchGetItems } from '../dynamo/batchGet.ts';
 import type { Counters } from '../../domain/scorecard/contributions.ts';
 import type { Dimension } from '../../domain/scorecard/dimensions.ts';
 import { countersOf, scorecardPartition } from './projectionKeys.ts';

@@ -1,6 +1,6 @@
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import type { RecordedEvent } from '../../domain/deal/envelope.ts';
-import { logger } from '../observability.ts';
+import type { RecordedEvent } from '../../domain/envelope.ts';
+import { logger } from '../observability/logger.ts';
 import { EVENT_SOURCE } from './eventBus.ts';
 
 /** Where the publisher parks entries that EventBridge still rejects after its retries (an SQS queue URL). */

@@ -1,4 +1,4 @@
-import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedDealEvent } from '../../domain/envelope.ts';
 import { foldDeal, isRecorded, outcomeOf } from '../../domain/deal/state.ts';
 import type { Actor } from '../../domain/roles.ts';
 

@@ -10,7 +10,7 @@ import type { Construct } from 'constructs';
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface HandshakeFunctionProps {
-  /** The handler's entry file, relative to the project root (e.g. `functions/handlers/queries.ts`). */
+  /** The handler's entry file, relative to the project root (e.g. `functions/handlers/queries.lambda.ts`). */
   readonly entry: string;
   /** Variables the handler reads; the service name and source-map switch are added here. */
   readonly environment: Record<string, string>;

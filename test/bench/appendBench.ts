@@ -1,7 +1,7 @@
 import { GetItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
-import { createCommandsHandler } from '../../functions/handlers/commandsHandler.ts';
+import { createCommandsHandler } from '../../functions/handlers/commands.ts';
 import { closeDealBody, scopeChangeBody } from '../support/sampleDeals.ts';
 
 const claims = { sub: 'P-SALES-1', roles: '[sales]' };

@@ -12,7 +12,7 @@ import {
   type DealCommand,
 } from '../../domain/deal/commands.ts';
 import { decide } from '../../domain/deal/decide.ts';
-import { CURRENT_SCHEMA_VERSION, dealStreamId, RecordedEvent, type RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import { CURRENT_SCHEMA_VERSION, dealStreamId, RecordedEvent, type RecordedDealEvent } from '../../domain/envelope.ts';
 import { NpsResponseRecordedData, type DealEvent, type DealEventType, type Initiator } from '../../domain/deal/events.ts';
 import type { ScopeLine } from '../../domain/deal/scope.ts';
 import { evolve, initialState, type DealState } from '../../domain/deal/state.ts';

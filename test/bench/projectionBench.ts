@@ -1,12 +1,12 @@
 import { isDealEvent } from '../../domain/events.ts';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedDealEvent } from '../../domain/envelope.ts';
 import { foldDeal, isRecorded } from '../../domain/deal/state.ts';
 import { contributionsOf, type Contributions, type Counters } from '../../domain/scorecard/contributions.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
-import { createProjectorHandler } from '../../functions/handlers/projectorHandler.ts';
+import { createProjectorHandler } from '../../functions/handlers/projector.ts';
 import { createDealProjector, type ProjectionOutcome } from '../../functions/projections/dealProjector.ts';
 import { ActiveGeneration, generationPrefix } from '../../functions/projections/generations.ts';
 import { contributionItemKey, countersOf } from '../../functions/projections/projectionKeys.ts';

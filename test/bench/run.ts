@@ -1,12 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createDynamoClient } from '../../functions/dynamoClient.ts';
+import { createDynamoClient } from '../../functions/dynamo/dynamoClient.ts';
 import { freePort, startDynamoDbLocal } from '../../functions/local/dynamoDbLocal.ts';
 import { ensureEventsTable, ensureProjectionsTable } from '../../functions/local/tables.ts';
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
 import { rebuildProjections } from '../../functions/projections/rebuild.ts';
 import { createDealProjector } from '../../functions/projections/dealProjector.ts';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
-import { logger } from '../../functions/observability.ts';
+import { logger } from '../../functions/observability/logger.ts';
 import { runAppendBench, type Spread } from './appendBench.ts';
 import { checkHistory, checkStoreFormat, closedMonthsOf, generateHistory, loadItems, OPS_PEOPLE, SELLERS, TEAMS, type History } from './history.ts';
 import { runProjectionBench } from './projectionBench.ts';

@@ -3,7 +3,7 @@ import { deepStrictEqual } from 'node:assert/strict';
 import { Agent, get } from 'node:http';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
-import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedDealEvent } from '../../domain/envelope.ts';
 import type { Counters } from '../../domain/scorecard/contributions.ts';
 import type { Dimension } from '../../domain/scorecard/dimensions.ts';
 import { readScorecard, type Scorecard } from '../../domain/scorecard/scorecard.ts';

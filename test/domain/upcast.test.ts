@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upcastToCurrent, type Upcaster } from '../../domain/deal/upcast.ts';
+import { upcastToCurrent, type Upcaster } from '../../domain/upcast.ts';
 
 describe('upcasting stored events to the current schema', () => {
   it('given an event at the current version, then it is returned as stored', () => {

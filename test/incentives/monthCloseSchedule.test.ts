@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createMonthCloseScheduleHandler } from '../../functions/handlers/monthCloseScheduleHandler.ts';
+import { createMonthCloseScheduleHandler } from '../../functions/handlers/monthCloseSchedule.ts';
 import { wireIncentiveService } from '../../functions/incentives/incentiveWiring.ts';
 import { FolderReportStore } from '../../functions/reports/reportStore.ts';
 import { freshEventsTable, freshProjectionsTable } from '../support/dynamo.ts';

@@ -3,7 +3,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
-import { createProjectorHandler } from '../../functions/handlers/projectorHandler.ts';
+import { createProjectorHandler } from '../../functions/handlers/projector.ts';
 import { createDealProjector } from '../../functions/projections/dealProjector.ts';
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
 import { projectionsTable } from '../../functions/projections/projectionsTable.ts';

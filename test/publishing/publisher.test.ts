@@ -6,7 +6,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { RecordedDealEvent } from '../../domain/deal/envelope.ts';
+import type { RecordedDealEvent } from '../../domain/envelope.ts';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
 import { readBusEvents, type BusEvent } from '../../functions/local/localEventBus.ts';
 import { startLocalPublishing, startStreamConsumers, type LocalPublishing, type RunningStreamConsumers } from '../../functions/local/streamConsumers.ts';

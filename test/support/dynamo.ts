@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDynamoClient } from '../../functions/dynamoClient.ts';
+import { createDynamoClient } from '../../functions/dynamo/dynamoClient.ts';
 import { ensureEventsTable, ensureProjectionsTable } from '../../functions/local/tables.ts';
 
 /** A client for the run's DynamoDB Local, over HTTP with the real SDK. */

@@ -1,7 +1,7 @@
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
-import { createProjectorHandler } from '../../functions/handlers/projectorHandler.ts';
+import { createProjectorHandler } from '../../functions/handlers/projector.ts';
 import { createDealProjector } from '../../functions/projections/dealProjector.ts';
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
 

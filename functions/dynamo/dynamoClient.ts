@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Config } from './config.ts';
+import type { Config } from '../config.ts';
 
 /**
  * On AWS the SDK finds its region and role itself. Against the local server one fixed fake

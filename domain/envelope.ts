@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Instant } from '../instant.ts';
-import { Actor } from '../roles.ts';
-import type { DealEvent } from './events.ts';
-import { DomainEvent } from '../events.ts';
+import { Instant } from './instant.ts';
+import { Actor } from './roles.ts';
+import type { DealEvent } from './deal/events.ts';
+import { DomainEvent } from './events.ts';
 
 /** The current schema version of every stored event; older stored versions are upcast on read. */
 export const CURRENT_SCHEMA_VERSION = 1;
