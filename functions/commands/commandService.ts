@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/roles.ts';
 import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
 import { VersionConflict } from '../eventStore/errors.ts';
 import { StreamCache } from './streamCache.ts';
+import { backOff, sleep } from '../dynamo/backoff.ts';
 
 /** A retry of a request we already answered, with other content: the key was reused. */
 export class IdempotencyKeyReused extends Error {
@@ -111,7 +112,7 @@ export const createCommandService = <State, Command, Event extends DomainEvent>(
   decider: Decider<State, Command, Event>,
   options: CommandServiceDeps,
 ) => {
-  const deps = { pause: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)), ...options };
+  const deps = { pause: sleep, ...options };
   const maxAttempts = deps.maxAttempts ?? 6;
   const cache = new StreamCache(deps.cachedStreams ?? 10_000);
 
@@ -176,7 +177,7 @@ export const createCommandService = <State, Command, Event extends DomainEvent>(
           return { version: error.attemptedVersion, replayed: true };
         }
         // Racing writers back off by a random, growing pause so they stop colliding in lockstep.
-        if (attempt > 1) await deps.pause(Math.random() * 2 ** attempt * 5);
+        await backOff(attempt, deps.pause);
         await readFresh();
       }
     }

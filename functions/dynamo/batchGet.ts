@@ -5,6 +5,7 @@ import {
   type DynamoDBClient,
   type KeysAndAttributes,
 } from '@aws-sdk/client-dynamodb';
+import { backOff, sleep, type Pause } from './backoff.ts';
 
 /** BatchGetItem's limit on keys per call. */
 const MAX_KEYS_PER_READ = 100;
@@ -20,7 +21,7 @@ export const batchGetItems = async (
   client: DynamoDBClient,
   tableName: string,
   keys: readonly Item[],
-  pause: (ms: number) => Promise<void> = (ms) => new Promise<void>((done) => setTimeout(done, ms)),
+  pause: Pause = sleep,
 ): Promise<Item[]> => {
   const items: Item[] = [];
   for (let start = 0; start < keys.length; start += MAX_KEYS_PER_READ) {
@@ -29,7 +30,7 @@ export const batchGetItems = async (
     };
     for (let attempt = 1; request && Object.keys(request).length; attempt++) {
       if (attempt > MAX_READ_ATTEMPTS) throw new Error(`${tableName}: keys still unread after ${MAX_READ_ATTEMPTS} attempts`);
-      if (attempt > 1) await pause(Math.random() * 2 ** attempt * 5);
+      await backOff(attempt, pause);
       const answer: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: request }));
       items.push(...(answer.Responses?.[tableName] ?? []));
       request = answer.UnprocessedKeys;

@@ -1,14 +1,13 @@
 import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { allItemsOf } from './pages.ts';
 
 /** Every item of one partition, in sort-key order, page after page, read consistently. */
 export const queryPartition = async (
   client: DynamoDBClient,
   query: { tableName: string; partitionKeyName: string; partition: string },
-): Promise<Record<string, AttributeValue>[]> => {
-  const items: Record<string, AttributeValue>[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(
+): Promise<Record<string, AttributeValue>[]> =>
+  allItemsOf((startKey) =>
+    client.send(
       new QueryCommand({
         TableName: query.tableName,
         KeyConditionExpression: '#p = :p',
@@ -17,9 +16,5 @@ export const queryPartition = async (
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
+    ),
+  );
