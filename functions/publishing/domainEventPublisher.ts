@@ -1,5 +1,6 @@
 import { PutEventsCommand, type EventBridgeClient, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import type { RecordedEvent } from '../../domain/envelope.ts';
+import { jitteredDelay, sleep } from '../dynamo/backoff.ts';
 import { logger } from '../observability/logger.ts';
 import { EVENT_SOURCE } from './eventBus.ts';
 
@@ -100,8 +101,6 @@ interface Pending {
   entry: PutEventsRequestEntry;
 }
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /**
  * Puts domain events on the EventBridge bus. PutEvents answers 200 even when entries fail, so every
  * answer's FailedEntryCount is checked: only the failed entries are retried, with backoff, and entries
@@ -180,7 +179,7 @@ export class DomainEventPublisher {
           attempt,
           lastError,
         });
-        await sleep(Math.random() * this.baseDelayMs * 2 ** (attempt - 1));
+        await sleep(jitteredDelay(attempt - 1, this.baseDelayMs));
       }
       pending = retry;
     }

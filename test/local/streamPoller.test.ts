@@ -7,7 +7,9 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { startStreamConsumers, type RunningStreamConsumers, type StreamConsumersOptions } from '../../functions/local/streamConsumers.ts';
-import { deadLetterFile, shardsReadyToRead, type StreamConsumer } from '../../functions/local/streamPoller.ts';
+import { deadLetterFile } from '../../functions/local/batchDelivery.ts';
+import { shardsReadyToRead } from '../../functions/local/shardReader.ts';
+import type { StreamConsumer } from '../../functions/local/streamPoller.ts';
 import { freshEventsTable } from '../support/dynamo.ts';
 import { recordedEvent } from '../support/recordedEvents.ts';
 
