@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, type Month } from '../../domain/calendar.ts';
 import type { MonthPayout, StatementLine } from '../../domain/incentives/statements.ts';
 import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
 import { renderHtmlReport } from '../../functions/reports/htmlReport.ts';
 import { buildIncentiveReport, reportJson, type IncentiveReport } from '../../functions/reports/incentiveReport.ts';
+import { launchChromium } from '../support/browser.ts';
 
 /*
  * The leadership report of October 2026, opened in real headless Chromium under the strictest CSP
@@ -132,24 +132,6 @@ const EXPECTED_TOTALS: [string, string][] = [
 ];
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const launchChromium = async (): Promise<Browser> => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. These tests need a real browser: install Debian's \`chromium\` package ` +
-        '(sudo apt-get install chromium) or point CHROMIUM_PATH at a Chromium executable.',
-    );
-  }
-  try {
-    return await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  } catch (error) {
-    throw new Error(`Chromium at ${CHROMIUM_PATH} did not start; install Debian's \`chromium\` package or set CHROMIUM_PATH. ${String(error)}`);
-  }
-};
 
 /** Serves one document at / with the report's CSP as a header; anything else is a 404 (and would show up as a request). */
 const serve = async (document: string): Promise<{ url: string; server: Server }> => {
