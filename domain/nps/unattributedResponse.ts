@@ -1,3 +1,4 @@
+import type { Decider } from '../decider.ts';
 import type { DealEvent, NpsResponse } from '../deal/events.ts';
 import { isNewerNpsAnswer, npsAnswerKey, recordNpsAnswer } from '../deal/npsAnswers.ts';
 import type { RecordedNpsAnswer } from '../deal/state.ts';
@@ -28,4 +29,4 @@ export const unattributedNpsDecider = {
       ? [{ type: 'NpsResponseRecorded', occurredAt: command.body.respondedAt, data: command.body }]
       : [],
   startsStream: () => false,
-};
+} satisfies Decider<UnattributedNpsState, UnattributedNpsCommand, DealEvent>;

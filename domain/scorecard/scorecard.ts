@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Month } from '../calendar.ts';
 import { Money } from '../money.ts';
-import { CHECKLIST_ITEMS, counter, type Counters } from './contributions.ts';
+import { CHECKLIST_ITEMS, type CommitmentLedger, type MonthCounts, type Tally } from './contributions.ts';
 import type { Dimension } from './dimensions.ts';
-import { netPromoterScore } from './nps.ts';
+import { netPromoterScore, npsCountsOf } from './nps.ts';
 
 export interface Scorecard {
   month: Month;
@@ -70,62 +70,51 @@ export const medianOfHistogram = (histogram: ReadonlyMap<number, number>): numbe
   return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 };
 
-const sumWithPrefix = (counters: Counters, prefix: string): Map<number, number> => {
-  const histogram = new Map<number, number>();
-  for (const [name, count] of Object.entries(counters)) {
-    if (name.startsWith(prefix)) histogram.set(Number(name.slice(prefix.length)), count);
-  }
-  return histogram;
-};
-
 /**
- * Reads a month's scorecard from its bucket and its dimension's commitment ledger.
+ * Reads a month's scorecard from its counts and its dimension's commitment ledger.
  * Money is shown in the reporting currency; deals in other currencies are left out of those sums.
  */
 export const readScorecard = (input: {
   month: Month;
   dimension: Dimension;
-  bucket: Counters;
-  ledger: Counters;
+  counts: MonthCounts;
+  ledger: CommitmentLedger;
   currency: string;
 }): Scorecard => {
-  const { bucket: b, ledger, month, currency } = input;
-  const n = (name: string) => b[name] ?? 0;
-  const delivered = n(counter.delivered);
-  const handoffs = n(counter.handoffs);
-  const lagTenths = medianOfHistogram(sumWithPrefix(b, counter.handoffLag(0).replace(/0$/, '')));
+  const { counts: c, ledger, month, currency } = input;
+  const n = (tally: Tally) => c[tally] ?? 0;
+  const delivered = n('delivered');
+  const handoffs = n('handoffs');
+  const lags = new Map(Object.entries(c.handoffLags ?? {}).map(([tenths, count]) => [Number(tenths), count]));
+  const lagTenths = medianOfHistogram(lags);
   let open = 0;
   let openValue = 0;
-  for (const [name, amount] of Object.entries(ledger)) {
-    const [entryMonth, what] = name.split('|') as [string, string];
-    if (entryMonth > month) continue;
-    if (what === 'open') open += amount;
-    if (what === `openValue:${currency}`) openValue += amount;
-  }
-  const nps = { promoters: n(counter.promoters), passives: n(counter.passives), detractors: n(counter.detractors) };
+  for (const [entryMonth, amount] of Object.entries(ledger.open ?? {})) if (entryMonth <= month) open += amount;
+  for (const [entryMonth, amounts] of Object.entries(ledger.openValue ?? {})) if (entryMonth <= month) openValue += amounts[currency] ?? 0;
+  const nps = npsCountsOf(c);
   return {
     month,
     dimension: input.dimension,
     deals: {
-      closed: n(counter.closed),
-      revenueClosed: { amount: n(counter.revenue(currency)), currency },
-      cancelled: n(counter.cancelled),
+      closed: n('closed'),
+      revenueClosed: { amount: c.revenue?.[currency] ?? 0, currency },
+      cancelled: n('cancelled'),
     },
     delivery: {
       delivered,
-      onTime: n(counter.onTime),
-      asSold: n(counter.asSold),
-      promiseKept: n(counter.promiseKept),
-      onTimeRate: rate(n(counter.onTime), delivered),
-      asSoldRate: rate(n(counter.asSold), delivered),
-      promiseKeptRate: rate(n(counter.promiseKept), delivered),
+      onTime: n('onTime'),
+      asSold: n('asSold'),
+      promiseKept: n('promiseKept'),
+      onTimeRate: rate(n('onTime'), delivered),
+      asSoldRate: rate(n('asSold'), delivered),
+      promiseKeptRate: rate(n('promiseKept'), delivered),
     },
     handoff: {
       count: handoffs,
-      averageCompleteness: rate(n(counter.checklistTrue), handoffs * CHECKLIST_ITEMS),
+      averageCompleteness: rate(n('checklistTrue'), handoffs * CHECKLIST_ITEMS),
       medianHoursToHandoff: lagTenths === null ? null : lagTenths / 10,
     },
     nps: { responses: nps.promoters + nps.passives + nps.detractors, ...nps, score: netPromoterScore(nps) },
-    openCommitments: { count: open, dueNext30Days: n(counter.dueNext30Days), value: { amount: openValue, currency } },
+    openCommitments: { count: open, dueNext30Days: n('dueNext30Days'), value: { amount: openValue, currency } },
   };
 };

@@ -1,16 +1,19 @@
-import { monthOf } from '../calendar.ts';
-import { deliveredDocument } from '../incentives/deliveredDeal.ts';
-import { isDealEvent, type DomainEvent } from '../events.ts';
+import { monthOf, type Month } from '../calendar.ts';
+import type { NpsResponse } from '../deal/events.ts';
 import { evolve, initialState, isRecorded, type DealState } from '../deal/state.ts';
+import { isDealEvent, type DomainEvent } from '../events.ts';
+import { deliveredDealOf } from '../incentives/deliveredDeal.ts';
+import type { DeliveredDeal } from '../incentives/statements.ts';
 import { unattributedNpsDecider, type UnattributedNpsState } from '../nps/unattributedResponse.ts';
-import { bucketKey, contributionsOf, counter, npsCategory, type Contributions } from './contributions.ts';
+import { contributionsOf, noContributions, unattributedNpsContributions, type Contributions } from './contributions.ts';
 
-/** A document kept beside the counters, e.g. an NPS answer waiting for attribution. */
-export interface ProjectedDocument {
-  /** `<kind>|<id>`, e.g. `unattributed-nps|<provider>:<responseId>` or `delivered#<month>|<dealId>` */
-  key: string;
-  body: unknown;
-}
+/**
+ * A document kept beside the counters for a reader that lists them: a delivered deal under the month
+ * it was delivered in (for that month's incentive pool), or an NPS answer waiting for attribution.
+ */
+export type ProjectedDocument =
+  | { kind: 'delivered-deal'; month: Month; dealId: string; body: DeliveredDeal }
+  | { kind: 'unattributed-nps'; provider: string; responseId: string; body: NpsResponse };
 
 /** How one kind of stream folds and what it contributes to the read models. */
 export interface StreamProjection<State> {
@@ -33,25 +36,26 @@ export const dealProjection: StreamProjection<DealState> = {
     if (!isRecorded(state)) throw new Error('a deal stream must begin with DealClosed');
     return contributionsOf(state, timeZone);
   },
-  // A delivered deal is listed under its delivery month, for that month's incentive pool.
-  documents: (state, timeZone) => (isRecorded(state) ? deliveredDocument(state, timeZone) : []),
+  documents: (state, timeZone) => {
+    const delivered = isRecorded(state) ? deliveredDealOf(state) : null;
+    if (!delivered) return [];
+    return [{ kind: 'delivered-deal', month: monthOf(delivered.deliveredAt, timeZone), dealId: delivered.dealId, body: delivered }];
+  },
 };
 
 export const unattributedNpsProjection: StreamProjection<UnattributedNpsState> = {
   initialState: unattributedNpsDecider.initialState,
   evolve: (state, event) => unattributedNpsDecider.evolve(state, dealEventOnly(event)),
-  // Without a deal, the answer counts for the organisation alone, in the month it was given.
-  contributions: ({ response }, timeZone) =>
-    response ? { [bucketKey('org', monthOf(response.respondedAt, timeZone))]: { [counter[npsCategory(response.score)]]: 1 } } : {},
+  contributions: ({ response }, timeZone) => (response ? unattributedNpsContributions(response, timeZone) : noContributions()),
   documents: ({ response }) =>
-    response ? [{ key: `unattributed-nps|${response.provider}:${response.responseId}`, body: response }] : [],
+    response ? [{ kind: 'unattributed-nps', provider: response.provider, responseId: response.responseId, body: response }] : [],
 };
 
 /** Plans and month closes feed no scorecard: their readers read the streams themselves. */
 export const noProjection: StreamProjection<null> = {
   initialState: () => null,
   evolve: () => null,
-  contributions: () => ({}),
+  contributions: noContributions,
   documents: () => [],
 };
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
-import { createDealProjector } from '../projections/dealProjector.ts';
+import { createStreamProjector } from '../projections/streamProjector.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
 import { rebuildProjections, type RebuildProgress } from '../projections/rebuild.ts';
 import { operatorConnection } from './operatorConnection.ts';
@@ -38,7 +38,7 @@ export const projectionsRebuild = async (args: string[]): Promise<void> => {
       generations,
       onProgress,
       catchUpProjector: (generation) =>
-        createDealProjector({
+        createStreamProjector({
           client,
           tableName: config.projectionsTable,
           eventStore: new DynamoEventStore(client, config.eventsTable),

@@ -1,12 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
-import { deliveredDocumentKind } from '../../domain/incentives/deliveredDeal.ts';
 import type { DeliveredDeal, MonthFacts } from '../../domain/incentives/statements.ts';
-import { counter } from '../../domain/scorecard/contributions.ts';
-import { netPromoterScore } from '../../domain/scorecard/nps.ts';
+import { netPromoterScore, npsCountsOf } from '../../domain/scorecard/nps.ts';
 import { queryPartition } from '../dynamo/partitionQuery.ts';
-import { documentPartition } from '../projections/projectionKeys.ts';
+import { deliveredDealsPartition } from '../projections/projectionKeys.ts';
 import { projectionsTable as T } from '../projections/projectionsTable.ts';
+import { documentBodyOf } from '../projections/projectionWrites.ts';
 import type { ScorecardRepository } from '../projections/scorecardRepository.ts';
 
 /**
@@ -23,18 +22,13 @@ export class MonthFactsRepository {
 
   async monthFacts(month: Month): Promise<MonthFacts> {
     const [deliveries, stored] = await Promise.all([this.deliveries(month), this.scorecards.month('org', month)]);
-    const bucket = stored.buckets.get(month) ?? {};
-    const counts = {
-      promoters: bucket[counter.promoters] ?? 0,
-      passives: bucket[counter.passives] ?? 0,
-      detractors: bucket[counter.detractors] ?? 0,
-    };
+    const counts = npsCountsOf(stored.months.get(month) ?? {});
     return { month, deliveries, nps: { responses: counts.promoters + counts.passives + counts.detractors, score: netPromoterScore(counts) } };
   }
 
   private async deliveries(month: Month): Promise<DeliveredDeal[]> {
-    const partition = documentPartition(await this.generation(), deliveredDocumentKind(month));
+    const partition = deliveredDealsPartition(await this.generation(), month);
     const items = await queryPartition(this.client, { tableName: this.tableName, partitionKeyName: T.partitionKey, partition });
-    return items.map((item) => JSON.parse(item.d!.S!) as DeliveredDeal);
+    return items.map((item) => documentBodyOf(item) as DeliveredDeal);
   }
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { createProjectorHandler } from '../handlers/projector.ts';
-import { createDealProjector } from '../projections/dealProjector.ts';
+import { createStreamProjector } from '../projections/streamProjector.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
 import { serveLocalApi, type RunningApi } from './localApi.ts';
 import { startLocalPublishing, startStreamConsumers, type LocalPublishing } from './streamConsumers.ts';
@@ -44,7 +44,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
   const { client } = options;
   const generations = new ActiveGeneration(client, options.projectionsTable);
   const projector = createProjectorHandler(
-    createDealProjector({
+    createStreamProjector({
       client,
       tableName: options.projectionsTable,
       eventStore: new DynamoEventStore(client, options.eventsTable),

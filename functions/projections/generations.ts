@@ -1,7 +1,6 @@
 import { GetItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { generationPointerKey as POINTER } from './projectionKeys.ts';
 import { projectionsTable as T } from './projectionsTable.ts';
-
-const POINTER = { [T.partitionKey]: { S: 'control' }, [T.sortKey]: { S: 'active-generation' } };
 
 /**
  * Which generation of the projections reads and live projection use. A rebuild fills the next
@@ -20,7 +19,7 @@ export class ActiveGeneration {
   async current(): Promise<number> {
     if (this.cached && this.cached.until > this.clock()) return this.cached.generation;
     const { Item } = await this.client.send(new GetItemCommand({ TableName: this.tableName, Key: POINTER, ConsistentRead: true }));
-    const generation = Number(Item?.g?.N ?? 1);
+    const generation = Number(Item?.[T.activeGeneration]?.N ?? 1);
     this.cached = { generation, until: this.clock() + this.ttlMs };
     return generation;
   }
@@ -34,12 +33,13 @@ export class ActiveGeneration {
       new UpdateItemCommand({
         TableName: this.tableName,
         Key: POINTER,
-        UpdateExpression: 'SET h = if_not_exists(h, if_not_exists(g, :one)) + :one',
+        UpdateExpression: 'SET #h = if_not_exists(#h, if_not_exists(#g, :one)) + :one',
+        ExpressionAttributeNames: { '#g': T.activeGeneration, '#h': T.claimedGeneration },
         ExpressionAttributeValues: { ':one': { N: '1' } },
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return Number(Attributes!.h!.N);
+    return Number(Attributes![T.claimedGeneration]!.N);
   }
 
   async switchTo(generation: number): Promise<void> {
@@ -47,12 +47,11 @@ export class ActiveGeneration {
       new UpdateItemCommand({
         TableName: this.tableName,
         Key: POINTER,
-        UpdateExpression: 'SET g = :g',
+        UpdateExpression: 'SET #g = :g',
+        ExpressionAttributeNames: { '#g': T.activeGeneration },
         ExpressionAttributeValues: { ':g': { N: String(generation) } },
       }),
     );
     this.cached = { generation, until: this.clock() + this.ttlMs };
   }
 }
-
-export const generationPrefix = (generation: number): string => `g${generation}#`;

@@ -1,44 +1,54 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { Month } from '../../domain/calendar.ts';
+import type { Dimension } from '../../domain/scorecard/dimensions.ts';
+import type { ProjectedDocument } from '../../domain/scorecard/streamProjections.ts';
 import { projectionsTable as T } from './projectionsTable.ts';
-import { generationPrefix } from './generations.ts';
 
+/** Every key of the projections table is built here, and only here. */
 export type ItemKey = Record<string, AttributeValue>;
 
+const itemKey = (partition: string, sortKey: string): ItemKey => ({ [T.partitionKey]: { S: partition }, [T.sortKey]: { S: sortKey } });
+
+/** Which generation is live: the one item outside every generation. */
+export const generationPointerKey: ItemKey = itemKey('control', 'active-generation');
+
+export const generationPrefix = (generation: number): string => `g${generation}#`;
+
 /** The folded view of one stream (a deal, or an NPS answer of its own), keyed by its stream id. */
-export const streamViewKey = (generation: number, streamId: string): ItemKey => ({
-  [T.partitionKey]: { S: `${generationPrefix(generation)}${streamId}` },
-  [T.sortKey]: { S: 'view' },
-});
+export const streamViewKey = (generation: number, streamId: string): ItemKey => itemKey(`${generationPrefix(generation)}${streamId}`, 'view');
 
-/** A document such as `unattributed-nps|<provider>:<id>`: partition by kind, one item each. */
-export const documentItemKey = (generation: number, documentKey: string): ItemKey => {
-  const [kind, ...rest] = documentKey.split('|');
-  return { [T.partitionKey]: { S: `${generationPrefix(generation)}${kind}` }, [T.sortKey]: { S: rest.join('|') } };
+/** The deals delivered in a month, one item each: a month's payout reads one partition. */
+export const deliveredDealsPartition = (generation: number, month: Month): string => `${generationPrefix(generation)}delivered#${month}`;
+
+/** The NPS answers that named no known deal, one item each. */
+export const unattributedNpsPartition = (generation: number): string => `${generationPrefix(generation)}unattributed-nps`;
+
+export const documentItemKey = (generation: number, document: ProjectedDocument): ItemKey => {
+  switch (document.kind) {
+    case 'delivered-deal':
+      return itemKey(deliveredDealsPartition(generation, document.month), document.dealId);
+    case 'unattributed-nps':
+      return itemKey(unattributedNpsPartition(generation), `${document.provider}:${document.responseId}`);
+  }
 };
 
-export const documentPartition = (generation: number, kind: string): string => `${generationPrefix(generation)}${kind}`;
+/** One dimension's scorecard: an item per month, and its commitment ledger, which sorts after every month. */
+export const scorecardPartition = (generation: number, dimension: Dimension): string => `${generationPrefix(generation)}scorecard#${dimension}`;
+export const LEDGER_SORT_KEY = 'ledger';
 
-export const scorecardPartition = (generation: number, dimension: string): string =>
-  `${generationPrefix(generation)}scorecard#${dimension}`;
+/**
+ * A scorecard item named without its generation (`bucket|<dimension>|<month>` or `ledger|<dimension>`):
+ * how a view records, by item, what its stream counted for, in the form views have always been stored.
+ */
+export type ScorecardItemId = string;
 
-/** Maps a contribution key (`bucket|<dimension>|<month>` or `ledger|<dimension>`) to its stored item. */
-export const contributionItemKey = (generation: number, contributionKey: string): ItemKey => {
-  const [kind, ...rest] = contributionKey.split('|');
-  if (kind === 'bucket') {
-    const month = rest.pop()!;
-    return { [T.partitionKey]: { S: scorecardPartition(generation, rest.join('|')) }, [T.sortKey]: { S: month } };
-  }
-  if (kind === 'ledger') {
-    return { [T.partitionKey]: { S: scorecardPartition(generation, rest.join('|')) }, [T.sortKey]: { S: 'ledger' } };
-  }
-  throw new Error(`unknown contribution key ${contributionKey}`);
-};
+export const monthItemId = (dimension: Dimension, month: Month): ScorecardItemId => `bucket|${dimension}|${month}`;
+export const ledgerItemId = (dimension: Dimension): ScorecardItemId => `ledger|${dimension}`;
 
-/** The counters of a scorecard item: every numeric attribute but the keys. */
-export const countersOf = (item: Record<string, AttributeValue> | undefined): Record<string, number> => {
-  const counters: Record<string, number> = {};
-  for (const [name, value] of Object.entries(item ?? {})) {
-    if (name !== T.partitionKey && name !== T.sortKey && value.N !== undefined) counters[name] = Number(value.N);
-  }
-  return counters;
+export const scorecardItemKey = (generation: number, id: ScorecardItemId): ItemKey => {
+  const [kind, ...rest] = id.split('|');
+  // A dimension may itself hold a `|`: the month is the last part, the dimension all between.
+  if (kind === 'bucket') return itemKey(scorecardPartition(generation, rest.slice(0, -1).join('|') as Dimension), rest.at(-1)!);
+  if (kind === 'ledger') return itemKey(scorecardPartition(generation, rest.join('|') as Dimension), LEDGER_SORT_KEY);
+  throw new Error(`unknown scorecard item ${id}`);
 };

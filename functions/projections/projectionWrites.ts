@@ -1,26 +1,54 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { Contributions } from '../../domain/scorecard/contributions.ts';
 import type { ProjectedDocument } from '../../domain/scorecard/streamProjections.ts';
-import { contributionItemKey, documentItemKey, streamViewKey } from './projectionKeys.ts';
+import { documentItemKey, scorecardItemKey, streamViewKey } from './projectionKeys.ts';
+import { projectionsTable as T } from './projectionsTable.ts';
+import type { Counters, ItemCounters } from './scorecardCounters.ts';
+
+type Item = Record<string, AttributeValue>;
 
 /** The most items one DynamoDB transaction may hold. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
+/** A stream's view as stored: how far it is folded, the folded state, and what it counted for. */
 export interface StoredView {
   lastVersion: number;
   state: unknown;
-  contributions: Contributions;
+  contributions: ItemCounters;
 }
 
-export const parseView = (item: Record<string, AttributeValue>): StoredView => ({
-  lastVersion: Number(item.lv!.N),
-  state: JSON.parse(item.st!.S!) as unknown,
-  contributions: JSON.parse(item.c!.S!) as Contributions,
+export const viewItem = (generation: number, streamId: string, view: StoredView): Item => ({
+  ...streamViewKey(generation, streamId),
+  [T.lastVersion]: { N: String(view.lastVersion) },
+  [T.state]: { S: JSON.stringify(view.state) },
+  [T.contributions]: { S: JSON.stringify(view.contributions) },
 });
 
-/** The updates that move every touched scorecard item by the deal's change in contribution. */
-export const counterUpdates = (tableName: string, generation: number, delta: Contributions): TransactWriteItem[] =>
-  Object.entries(delta).map(([key, counters]) => {
+export const parseView = (item: Item): StoredView => ({
+  lastVersion: Number(item[T.lastVersion]!.N),
+  state: JSON.parse(item[T.state]!.S!) as unknown,
+  contributions: JSON.parse(item[T.contributions]!.S!) as ItemCounters,
+});
+
+export const documentItem = (generation: number, document: ProjectedDocument): Item => ({
+  ...documentItemKey(generation, document),
+  [T.document]: { S: JSON.stringify(document.body) },
+});
+
+export const documentBodyOf = (item: Item): unknown => JSON.parse(item[T.document]!.S!);
+
+/** A scorecard item written whole (by a rebuild, into a generation no one else writes yet); zeros are left out. */
+export const scorecardItem = (generation: number, id: string, counters: Counters): Item => ({
+  ...scorecardItemKey(generation, id),
+  ...Object.fromEntries(
+    Object.entries(counters)
+      .filter(([, amount]) => amount !== 0)
+      .map(([name, amount]) => [name, { N: String(amount) }]),
+  ),
+});
+
+/** The updates that move every touched scorecard item by a change in contributions. */
+export const counterUpdates = (tableName: string, generation: number, delta: ItemCounters): TransactWriteItem[] =>
+  Object.entries(delta).map(([id, counters]) => {
     const names: Record<string, string> = {};
     const values: Record<string, { N: string }> = {};
     const adds = Object.entries(counters).map(([name, amount], index) => {
@@ -31,7 +59,7 @@ export const counterUpdates = (tableName: string, generation: number, delta: Con
     return {
       Update: {
         TableName: tableName,
-        Key: contributionItemKey(generation, key),
+        Key: scorecardItemKey(generation, id),
         UpdateExpression: `ADD ${adds.join(', ')}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
@@ -39,31 +67,19 @@ export const counterUpdates = (tableName: string, generation: number, delta: Con
     };
   });
 
-export const documentPuts = (tableName: string, generation: number, documents: ProjectedDocument[]): TransactWriteItem[] =>
-  documents.map((document) => ({
-    Put: { TableName: tableName, Item: { ...documentItemKey(generation, document.key), d: { S: JSON.stringify(document.body) } } },
-  }));
+export const documentPuts = (tableName: string, generation: number, documents: readonly ProjectedDocument[]): TransactWriteItem[] =>
+  documents.map((document) => ({ Put: { TableName: tableName, Item: documentItem(generation, document) } }));
 
 /**
  * The view's new version, written only if the view still holds the version it was read at, so two
  * projectors that read the same view cannot both apply their change to the counters.
  */
-export const viewPut = (
-  tableName: string,
-  generation: number,
-  streamId: string,
-  before: StoredView | null,
-  after: { version: number; state: unknown; contributions: Contributions },
-): TransactWriteItem => ({
+export const viewPut = (tableName: string, generation: number, streamId: string, before: StoredView | null, after: StoredView): TransactWriteItem => ({
   Put: {
     TableName: tableName,
-    Item: {
-      ...streamViewKey(generation, streamId),
-      lv: { N: String(after.version) },
-      st: { S: JSON.stringify(after.state) },
-      c: { S: JSON.stringify(after.contributions) },
-    },
-    ConditionExpression: before ? 'lv = :lastVersion' : 'attribute_not_exists(lv)',
+    Item: viewItem(generation, streamId, after),
+    ConditionExpression: before ? '#lv = :lastVersion' : 'attribute_not_exists(#lv)',
+    ExpressionAttributeNames: { '#lv': T.lastVersion },
     ...(before ? { ExpressionAttributeValues: { ':lastVersion': { N: String(before.lastVersion) } } } : {}),
   },
 });

@@ -2,10 +2,32 @@
  * The projections (read models) table, shared by the projector, the queries, the rebuild, the local
  * stack and the CDK app. Every key starts with the projection generation (`g<N>#`), so a rebuild
  * writes a new generation beside the live one and switches reads when done (expand and contract).
+ *
+ * Four kinds of item, told apart by their keys (projectionKeys.ts builds every one):
+ * - a stream's view (`g<N>#<stream id>` / `view`): lastVersion, state and contributions below;
+ * - a scorecard item (`g<N>#scorecard#<dimension>` / `<YYYY-MM>` or `ledger`): one number attribute
+ *   per counter (scorecardCounters.ts names them), changed only by ADD, so concurrent writers sum;
+ * - a listed document (`g<N>#delivered#<YYYY-MM>` / deal id, `g<N>#unattributed-nps` / answer): document;
+ * - the generation pointer (`control` / `active-generation`): activeGeneration and claimedGeneration.
+ * Attribute names are short because they count toward every item's size, and a view is rewritten on
+ * every event of its stream.
  */
 export const projectionsTable = {
-  partitionKey: 'p', // g<N>#deal#<dealId> | g<N>#scorecard#<dimension> | control
-  sortKey: 'k', // view | <YYYY-MM> | ledger | active-generation
+  partitionKey: 'p',
+  sortKey: 'k',
+  /** On a view: the last version of the stream folded in; the next write is conditional on it. */
+  lastVersion: 'lv',
+  /** On a view: the stream's folded state as JSON, so the next event evolves it without reading the stream. */
+  state: 'st',
+  /** On a view: what the stream counted for on the scorecards when last written (JSON, by scorecard item), so the
+   * next write adds only the difference and a redelivered event adds nothing. */
+  contributions: 'c',
+  /** On a listed document: its body as JSON. */
+  document: 'd',
+  /** On the pointer: the generation reads and live projection use. */
+  activeGeneration: 'g',
+  /** On the pointer: the highest generation ever claimed by a rebuild, so none is filled twice. */
+  claimedGeneration: 'h',
 } as const;
 
 export const PROJECTIONS_TABLE_ENV = 'HANDSHAKE_PROJECTIONS_TABLE';

@@ -6,13 +6,17 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import type { Contributions, Counters } from '../../domain/scorecard/contributions.ts';
+import type { RecordedEvent } from '../../domain/envelope.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
+import { backOff, sleep } from '../dynamo/backoff.ts';
+import { pagesOf } from '../dynamo/pages.ts';
 import { DynamoEventStore, readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { eventsTable as E } from '../eventStore/eventsTable.ts';
-import type { DealProjector } from './dealProjector.ts';
 import type { ActiveGeneration } from './generations.ts';
-import { contributionItemKey, documentItemKey, streamViewKey } from './projectionKeys.ts';
+import { documentItem, scorecardItem, viewItem } from './projectionWrites.ts';
+import { itemCountersOf, sumInto, type ItemCounters } from './scorecardCounters.ts';
+import { foldStream, type StreamFold } from './streamFold.ts';
+import type { StreamProjector } from './streamProjector.ts';
 
 export interface RebuildProgress {
   phase: 'reading events' | 'writing projections' | 'catching up';
@@ -28,7 +32,7 @@ export interface RebuildOptions {
   timeZone: string;
   generations: ActiveGeneration;
   /** Projects into the new generation the events that landed while the rebuild ran. */
-  catchUpProjector: (generation: number) => DealProjector;
+  catchUpProjector: (generation: number) => StreamProjector;
   segments?: number;
   onProgress?: (progress: RebuildProgress) => void;
   /** How long live readers and projectors may keep using the old generation after the switch. */
@@ -45,12 +49,10 @@ export interface RebuildResult {
   seconds: number;
 }
 
-interface StreamFold {
-  state: unknown;
-  version: number;
-  /** Events read ahead of a version still missing, by version. */
-  pending: Map<number, ReturnType<typeof readStoredItem>['event']>;
-}
+/** Events the rebuild hands the catch-up projector at once, as a stream batch would. */
+const CATCH_UP_BATCH = 100;
+/** 2^6 x 20 ms: the longest pause between writes of throttled items. */
+const MAX_BACKOFF_STEP = 6;
 
 const progressMeter = (phase: RebuildProgress['phase'], total: number, report?: (progress: RebuildProgress) => void) => {
   const started = Date.now();
@@ -66,19 +68,18 @@ const progressMeter = (phase: RebuildProgress['phase'], total: number, report?: 
   };
 };
 
-/** Scans the whole table in parallel segments, page by page. */
+/** Scans the whole table in parallel segments, page by page; a segment's next page is read once its last is taken in. */
 const scanSegments = async (
   client: DynamoDBClient,
   tableName: string,
   segments: number,
   projection: string | undefined,
-  onPage: (items: Record<string, AttributeValue>[]) => void,
+  onPage: (items: Record<string, AttributeValue>[]) => void | Promise<void>,
 ) => {
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
-      let startKey: Record<string, AttributeValue> | undefined;
-      do {
-        const page = await client.send(
+      const pages = pagesOf((startKey) =>
+        client.send(
           new ScanCommand({
             TableName: tableName,
             Segment: segment,
@@ -87,10 +88,9 @@ const scanSegments = async (
             ExclusiveStartKey: startKey,
             ...(projection ? { ProjectionExpression: projection, ExpressionAttributeNames: { '#s': E.partitionKey, '#v': E.sortKey } } : {}),
           }),
-        );
-        onPage(page.Items ?? []);
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+        ),
+      );
+      for await (const page of pages) await onPage(page);
     }),
   );
 };
@@ -103,8 +103,9 @@ const writeAll = async (client: DynamoDBClient, tableName: string, requests: Wri
         let batch: WriteRequest[] = requests.slice(next, next + 25);
         next += 25;
         const size = batch.length;
-        for (let attempt = 0; batch.length; attempt++) {
-          if (attempt > 0) await new Promise((wait) => setTimeout(wait, Math.min(1000, 2 ** attempt * 20)));
+        for (let attempt = 1; batch.length; attempt++) {
+          // Unprocessed items are throttled ones: wait longer each time, up to about a second, until all are written.
+          await backOff(Math.min(attempt, MAX_BACKOFF_STEP), sleep, 20);
           const answer = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: batch } }));
           batch = answer.UnprocessedItems?.[tableName] ?? [];
         }
@@ -129,63 +130,36 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
   const table = await client.send(new DescribeTableCommand({ TableName: options.eventsTable }));
   const readMeter = progressMeter('reading events', table.Table?.ItemCount ?? 0, options.onProgress);
   const folds = new Map<string, StreamFold>();
+  const eventStore = new DynamoEventStore(client, options.eventsTable);
   let events = 0;
-  await scanSegments(client, options.eventsTable, segments, undefined, (items) => {
+  await scanSegments(client, options.eventsTable, segments, undefined, async (items) => {
+    const byStream = new Map<string, RecordedEvent[]>();
     for (const item of items) {
       const { event } = readStoredItem(item);
-      let fold = folds.get(event.streamId);
-      const projection = projectionFor(event.streamId);
-      if (!fold) folds.set(event.streamId, (fold = { state: projection.initialState(), version: 0, pending: new Map() }));
-      fold.pending.set(event.version, event);
-      // A scan reads a stream in version order; the buffer only matters if a page ever does not.
-      for (let ready = fold.pending.get(fold.version + 1); ready; ready = fold.pending.get(fold.version + 1)) {
-        fold.pending.delete(ready.version);
-        fold.state = projection.evolve(fold.state, ready);
-        fold.version = ready.version;
-      }
+      const stream = byStream.get(event.streamId);
+      if (stream) stream.push(event);
+      else byStream.set(event.streamId, [event]);
+    }
+    // A scan reads a stream in version order, so a stream's events follow on from what was read before.
+    for (const [streamId, streamEvents] of byStream) {
+      const folded = await foldStream(projectionFor(streamId), folds.get(streamId) ?? null, streamEvents, () => eventStore.readStream(streamId));
+      if (folded) folds.set(streamId, folded.fold);
     }
     events += items.length;
     readMeter(items.length);
   });
   readMeter(0, true);
 
-  const totals = new Map<string, Counters>();
+  const totals: ItemCounters = {};
   const views: WriteRequest[] = [];
   for (const [streamId, fold] of folds) {
-    if (fold.pending.size) throw new Error(`${streamId} is missing version ${fold.version + 1} of ${fold.version + fold.pending.size + 1}`);
     const projection = projectionFor(streamId);
-    const contributions: Contributions = projection.contributions(fold.state, options.timeZone);
-    for (const [key, counters] of Object.entries(contributions)) {
-      const total = totals.get(key) ?? {};
-      for (const [name, amount] of Object.entries(counters)) total[name] = (total[name] ?? 0) + amount;
-      totals.set(key, total);
-    }
-    views.push({
-      PutRequest: {
-        Item: {
-          ...streamViewKey(generation, streamId),
-          lv: { N: String(fold.version) },
-          st: { S: JSON.stringify(fold.state) },
-          c: { S: JSON.stringify(contributions) },
-        },
-      },
-    });
-    for (const document of projection.documents(fold.state, options.timeZone)) {
-      views.push({ PutRequest: { Item: { ...documentItemKey(generation, document.key), d: { S: JSON.stringify(document.body) } } } });
-    }
+    const contributions = itemCountersOf(projection.contributions(fold.state, options.timeZone));
+    sumInto(totals, contributions);
+    views.push({ PutRequest: { Item: viewItem(generation, streamId, { lastVersion: fold.version, state: fold.state, contributions }) } });
+    for (const document of projection.documents(fold.state, options.timeZone)) views.push({ PutRequest: { Item: documentItem(generation, document) } });
   }
-  const counterItems: WriteRequest[] = [...totals].map(([key, counters]) => ({
-    PutRequest: {
-      Item: {
-        ...contributionItemKey(generation, key),
-        ...Object.fromEntries(
-          Object.entries(counters)
-            .filter(([, amount]) => amount !== 0)
-            .map(([name, amount]) => [name, { N: String(amount) }]),
-        ),
-      },
-    },
-  }));
+  const counterItems: WriteRequest[] = Object.entries(totals).map(([id, counters]) => ({ PutRequest: { Item: scorecardItem(generation, id, counters) } }));
   const requests = [...counterItems, ...views];
   const writeMeter = progressMeter('writing projections', requests.length, options.onProgress);
   await writeAll(client, options.projectionsTable, requests, writeMeter);
@@ -205,12 +179,15 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
   const behind = [...latest].filter(([streamId, version]) => version > (folds.get(streamId)?.version ?? 0));
   const catchUpMeter = progressMeter('catching up', behind.length, options.onProgress);
   const project = options.catchUpProjector(generation);
-  const eventStore = new DynamoEventStore(client, options.eventsTable);
-  for (const [streamId] of behind) {
-    const stream = await eventStore.readStream(streamId);
-    const last = stream.events.at(-1);
-    if (last) await project(last.event);
-    catchUpMeter(1);
+  // The newest stored event of each stream behind: the projector folds it on, or catches the stream up from the store.
+  for (let start = 0; start < behind.length; start += CATCH_UP_BATCH) {
+    const newest = await Promise.all(
+      behind.slice(start, start + CATCH_UP_BATCH).map(async ([streamId]) => (await eventStore.readStream(streamId)).events.at(-1)?.event),
+    );
+    const results = await project(newest.filter((event): event is RecordedEvent => event !== undefined));
+    const failed = results.find((result) => 'error' in result);
+    if (failed) throw failed.error;
+    catchUpMeter(newest.length);
   }
   catchUpMeter(0, true);
 

@@ -1,7 +1,9 @@
-import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { NpsResponse } from '../../domain/deal/events.ts';
-import { documentPartition } from './projectionKeys.ts';
+import { pagesOf } from '../dynamo/pages.ts';
+import { unattributedNpsPartition } from './projectionKeys.ts';
 import { projectionsTable as T } from './projectionsTable.ts';
+import { documentBodyOf } from './projectionWrites.ts';
 
 /** NPS answers that named no known deal, as the projector listed them for attribution. */
 export class UnattributedNpsRepository {
@@ -13,9 +15,9 @@ export class UnattributedNpsRepository {
 
   async list(limit = 1000): Promise<{ responses: NpsResponse[]; truncated: boolean }> {
     const responses: NpsResponse[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    const partition = documentPartition(await this.generation(), 'unattributed-nps');
-    do {
+    const partition = unattributedNpsPartition(await this.generation());
+    let more = false;
+    const pages = pagesOf(async (startKey) => {
       const page = await this.client.send(
         new QueryCommand({
           TableName: this.tableName,
@@ -26,9 +28,14 @@ export class UnattributedNpsRepository {
           Limit: limit - responses.length,
         }),
       );
-      for (const item of page.Items ?? []) responses.push(JSON.parse(item.d!.S!) as NpsResponse);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && responses.length < limit);
-    return { responses, truncated: startKey !== undefined };
+      more = page.LastEvaluatedKey !== undefined;
+      return page;
+    });
+    for await (const page of pages) {
+      responses.push(...page.map((item) => documentBodyOf(item) as NpsResponse));
+      // A full list stops the reading: whatever is left only makes the answer truncated.
+      if (responses.length >= limit) break;
+    }
+    return { responses, truncated: more };
   }
 }

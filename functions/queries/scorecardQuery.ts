@@ -56,7 +56,7 @@ export const scorecardFor = async (
   month: Month,
 ): Promise<Scorecard> => {
   const stored = await repository.month(dimension, month);
-  return readScorecard({ month, dimension, bucket: stored.buckets.get(month) ?? {}, ledger: stored.ledger, currency });
+  return readScorecard({ month, dimension, counts: stored.months.get(month) ?? {}, ledger: stored.ledger, currency });
 };
 
 export const trendFor = async (
@@ -67,6 +67,6 @@ export const trendFor = async (
 ): Promise<Scorecard[]> => {
   const stored = await repository.months(dimension, range.from, range.to);
   return monthRange(range.from, range.to).map((month) =>
-    readScorecard({ month, dimension, bucket: stored.buckets.get(month) ?? {}, ledger: stored.ledger, currency }),
+    readScorecard({ month, dimension, counts: stored.months.get(month) ?? {}, ledger: stored.ledger, currency }),
   );
 };

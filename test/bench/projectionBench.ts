@@ -3,15 +3,16 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { RecordedDealEvent } from '../../domain/envelope.ts';
 import { foldDeal, isRecorded } from '../../domain/deal/state.ts';
-import { contributionsOf, type Contributions, type Counters } from '../../domain/scorecard/contributions.ts';
+import { contributionsOf, type Contributions } from '../../domain/scorecard/contributions.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { createProjectorHandler } from '../../functions/handlers/projector.ts';
-import { createDealProjector, type ProjectionOutcome } from '../../functions/projections/dealProjector.ts';
-import { ActiveGeneration, generationPrefix } from '../../functions/projections/generations.ts';
-import { contributionItemKey, countersOf } from '../../functions/projections/projectionKeys.ts';
+import { ActiveGeneration } from '../../functions/projections/generations.ts';
+import { generationPrefix, scorecardItemKey } from '../../functions/projections/projectionKeys.ts';
 import { projectionsTable as P } from '../../functions/projections/projectionsTable.ts';
 import { rebuildProjections } from '../../functions/projections/rebuild.ts';
+import { countersOf, itemCountersOf, sumInto, type Counters, type ItemCounters } from '../../functions/projections/scorecardCounters.ts';
+import { createStreamProjector, type ProjectionOutcome } from '../../functions/projections/streamProjector.ts';
 import { streamEventOf, streamRecordOf } from '../support/projection.ts';
 import type { History } from './history.ts';
 
@@ -83,15 +84,9 @@ export const foldTotals = (events: readonly RecordedDealEvent[], timeZone: strin
     if (stream) stream.push(event);
     else streams.set(event.streamId, [event]);
   }
-  const totals = new Map<string, Counters>();
-  for (const [streamId, stream] of streams) {
-    for (const [key, counters] of Object.entries(contributionsOfStream(streamId, stream, timeZone))) {
-      let total = totals.get(key);
-      if (!total) totals.set(key, (total = {}));
-      for (const [name, amount] of Object.entries(counters)) total[name] = (total[name] ?? 0) + amount;
-    }
-  }
-  return totals;
+  const totals: ItemCounters = {};
+  for (const [streamId, stream] of streams) sumInto(totals, itemCountersOf(contributionsOfStream(streamId, stream, timeZone)));
+  return new Map(Object.entries(totals));
 };
 
 /** Counters without the zeros a projector leaves behind when a contribution moves away. */
@@ -126,7 +121,7 @@ const referenceScorecards = (totals: Map<string, Counters>): Map<string, Counter
   const prefix = generationPrefix(0);
   const items = new Map<string, Counters>();
   for (const [key, counters] of totals) {
-    const itemKey = contributionItemKey(0, key);
+    const itemKey = scorecardItemKey(0, key);
     const kept = nonZero(counters);
     if (Object.keys(kept).length) items.set(`${itemKey[P.partitionKey]!.S!.slice(prefix.length)}|${itemKey[P.sortKey]!.S!}`, kept);
   }
@@ -228,7 +223,7 @@ export const runProjectionBench = async (client: DynamoDBClient, options: Projec
     const counted = countCalls(shardClient);
     // As projector.ts wires it: one container, one client, the generation pointer remembered for 5 s.
     const generations = new ActiveGeneration(shardClient, options.projectionsTable);
-    const project = createDealProjector({
+    const project = createStreamProjector({
       client: shardClient,
       tableName: options.projectionsTable,
       eventStore: new DynamoEventStore(shardClient, options.eventsTable),
@@ -296,7 +291,7 @@ export const runProjectionBench = async (client: DynamoDBClient, options: Projec
     timeZone,
     generations,
     catchUpProjector: (generation) =>
-      createDealProjector({
+      createStreamProjector({
         client: rebuildClient,
         tableName: options.projectionsTable,
         eventStore: new DynamoEventStore(rebuildClient, options.eventsTable),

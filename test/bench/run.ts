@@ -4,7 +4,7 @@ import { freePort, startDynamoDbLocal } from '../../functions/local/dynamoDbLoca
 import { ensureEventsTable, ensureProjectionsTable } from '../../functions/local/tables.ts';
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
 import { rebuildProjections } from '../../functions/projections/rebuild.ts';
-import { createDealProjector } from '../../functions/projections/dealProjector.ts';
+import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
 import { logger } from '../../functions/observability/logger.ts';
 import { runAppendBench, type Spread } from './appendBench.ts';
@@ -270,7 +270,7 @@ const buildProjections = async (client: DynamoDBClient, stack: HistoryStack) => 
     timeZone: TIME_ZONE,
     generations,
     catchUpProjector: (generation) =>
-      createDealProjector({
+      createStreamProjector({
         client,
         tableName: stack.projectionsTable,
         eventStore: new DynamoEventStore(client, stack.eventsTable),

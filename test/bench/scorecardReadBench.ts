@@ -4,12 +4,12 @@ import { Agent, get } from 'node:http';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
 import type { RecordedDealEvent } from '../../domain/envelope.ts';
-import type { Counters } from '../../domain/scorecard/contributions.ts';
 import type { Dimension } from '../../domain/scorecard/dimensions.ts';
 import { readScorecard, type Scorecard } from '../../domain/scorecard/scorecard.ts';
 import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { mintDevToken } from '../../functions/local/devSigningKey.ts';
 import { serveLocalApi } from '../../functions/local/localApi.ts';
+import { ledgerCountersOf, ledgerOf, monthCountersOf, monthCountsOf, type Counters } from '../../functions/projections/scorecardCounters.ts';
 import { Rng } from './history.ts';
 import { contributionsOfStream } from './projectionBench.ts';
 
@@ -78,17 +78,25 @@ export const foldMonth = async (client: DynamoDBClient, eventsTable: string, mon
   const ledgers = new Map<Dimension, Counters>();
   for (const [streamId, stream] of streams) {
     stream.sort((a, b) => a.version - b.version);
-    for (const [key, counters] of Object.entries(contributionsOfStream(streamId, stream, timeZone))) {
-      const [kind, ...rest] = key.split('|');
-      if (kind === 'ledger') addInto(ledgers, rest.join('|') as Dimension, counters);
-      else if (rest.at(-1) === month) addInto(buckets, rest.slice(0, -1).join('|') as Dimension, counters);
+    const contributions = contributionsOfStream(streamId, stream, timeZone);
+    const monthCounters = monthCountersOf(contributions.months[month] ?? {});
+    const ledgerCounters = ledgerCountersOf(contributions.ledger);
+    for (const dimension of contributions.dimensions) {
+      if (Object.keys(ledgerCounters).length) addInto(ledgers, dimension, ledgerCounters);
+      if (Object.keys(monthCounters).length) addInto(buckets, dimension, monthCounters);
     }
   }
   return { buckets, ledgers, events, deals: [...streams.keys()].filter((id) => id.startsWith('deal#')).length };
 };
 
 export const foldedScorecard = (folded: FoldedMonth, month: Month, dimension: Dimension, currency: string): Scorecard =>
-  readScorecard({ month, dimension, bucket: folded.buckets.get(dimension) ?? {}, ledger: folded.ledgers.get(dimension) ?? {}, currency });
+  readScorecard({
+    month,
+    dimension,
+    counts: monthCountsOf(folded.buckets.get(dimension) ?? {}),
+    ledger: ledgerOf(folded.ledgers.get(dimension) ?? {}),
+    currency,
+  });
 
 export interface ReadBenchOptions {
   eventsTable: string;

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
 import { createProjectorHandler } from '../../functions/handlers/projector.ts';
-import { createDealProjector } from '../../functions/projections/dealProjector.ts';
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
 import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
+import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { freshProjectionsTable, testDynamoClient } from '../support/dynamo.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
 import { storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
@@ -54,7 +54,7 @@ const countingClient = (beforeTransaction?: (items: number) => Promise<void>) =>
 
 const projectorInto = (client: DynamoDBClient, tableName: string) => {
   const generations = new ActiveGeneration(client, tableName, 0);
-  return createDealProjector({
+  return createStreamProjector({
     client,
     tableName,
     eventStore: new DynamoEventStore(client, api.tableName),
@@ -88,8 +88,8 @@ const recordAtATime = async (records: DynamoDBRecord[]) => {
   const table = await freshProjectionsTable(api.client);
   const { client, counts } = countingClient();
   const project = projectorInto(client, table.tableName);
-  // A plain function carries no batch path: the handler projects each record on its own, as before.
-  const handler = createProjectorHandler((event) => project(event));
+  // One record per invocation: each event is projected in a transaction of its own.
+  const handler = createProjectorHandler(project);
   for (const record of records) expect(await handler(streamEventOf([record]))).toEqual({ batchItemFailures: [] });
   client.destroy();
   return { items: await normalized(table.tableName), transactions: counts.transactions };
@@ -173,7 +173,7 @@ describe('projecting a whole stream batch at once', () => {
       // Only the batch's own group transaction (the fallback's are single-deal, far smaller) is raced.
       if (interfered || transactionItems < 20) return;
       interfered = true;
-      await interloper(readStoredItem(firstOfB5).event);
+      await interloper([readStoredItem(firstOfB5).event]);
     });
     const handler = createProjectorHandler(projectorInto(client, table.tableName));
 

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Contributions } from '../../domain/scorecard/contributions.ts';
 import { createDealCommandService } from '../../functions/commands/dealCommandService.ts';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
 import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
 import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
+import type { ItemCounters } from '../../functions/projections/scorecardCounters.ts';
 import { freshProjectionsTable } from '../support/dynamo.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
 import { projectorFor, storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
@@ -241,7 +241,7 @@ describe('projecting the same history however it is delivered', () => {
     const sums: Record<string, Record<string, number>> = {};
     for (const [key, value] of Object.entries(clean)) {
       if (!key.endsWith('|view')) continue;
-      for (const [contributionKey, counters] of Object.entries((value as { c: Contributions }).c)) {
+      for (const [contributionKey, counters] of Object.entries((value as { c: ItemCounters }).c)) {
         const [kind, ...rest] = contributionKey.split('|');
         const itemKey = kind === 'bucket' ? `g1#scorecard#${rest.slice(0, -1).join('|')}|${rest.at(-1)}` : `g1#scorecard#${rest.join('|')}|ledger`;
         const sum = (sums[itemKey] ??= {});

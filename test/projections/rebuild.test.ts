@@ -1,9 +1,9 @@
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
-import { createDealProjector } from '../../functions/projections/dealProjector.ts';
 import { rebuildProjections, type RebuildProgress } from '../../functions/projections/rebuild.ts';
 import { ScorecardRepository } from '../../functions/projections/scorecardRepository.ts';
+import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
 import { projectAllStoredEvents, projectorFor } from '../support/projection.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
@@ -43,7 +43,7 @@ const rebuild = (onProgress?: (progress: RebuildProgress) => void) => {
     switchGraceMs: 0,
     onProgress,
     catchUpProjector: (generation) =>
-      createDealProjector({
+      createStreamProjector({
         client: api.client,
         tableName: api.projectionsTableName,
         eventStore: new DynamoEventStore(api.client, api.tableName),
@@ -108,7 +108,7 @@ describe('rebuilding the projections from the events table', () => {
     const repository = new ScorecardRepository(api.client, api.projectionsTableName, async () => current);
     const october = await repository.month('org', '2026-10');
     const before = (await generationItems(1)).get('scorecard#org|2026-10');
-    expect(october.buckets.get('2026-10')!.closed).toBe(Number(before!.closed!.N) + 1);
+    expect(october.months.get('2026-10')!.closed).toBe(Number(before!.closed!.N) + 1);
   });
 
   it('given a rebuild that died after claiming a generation, when rebuilt again, then it fills a fresh generation', async () => {

@@ -2,18 +2,13 @@ import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { createProjectorHandler } from '../../functions/handlers/projector.ts';
-import { createDealProjector } from '../../functions/projections/dealProjector.ts';
+import { allItemsOf } from '../../functions/dynamo/pages.ts';
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
+import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 
 /** Every stored event item of a table, in stream and version order. */
 export const storedEventItems = async (client: DynamoDBClient, tableName: string) => {
-  const items: Record<string, AttributeValue>[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await allItemsOf((startKey) => client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey })));
   return items.sort((a, b) => (a.s!.S! === b.s!.S! ? Number(a.v!.N) - Number(b.v!.N) : a.s!.S! < b.s!.S! ? -1 : 1));
 };
 
@@ -44,7 +39,7 @@ export const streamEventOf = (records: DynamoDBRecord[]): DynamoDBStreamEvent =>
 /** The projector handler wired to real tables, as the Lambda and the local stack wire it. */
 export const projectorFor = (options: { client: DynamoDBClient; eventsTable: string; projectionsTable: string; timeZone?: string }) => {
   const generations = new ActiveGeneration(options.client, options.projectionsTable, 0);
-  const project = createDealProjector({
+  const project = createStreamProjector({
     client: options.client,
     tableName: options.projectionsTable,
     eventStore: new DynamoEventStore(options.client, options.eventsTable),
