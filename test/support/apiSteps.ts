@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { RunningApi } from '../../functions/local/localApi.ts';
-import { call } from './localApi.ts';
+import { call, type CallOptions, type CallResponse, type TestApi } from './localApi.ts';
 import { closeDealBody, handoffBody } from './sampleDeals.ts';
+import { countItems } from './storedItems.ts';
 
 type Api = Pick<RunningApi, 'url'>;
 
@@ -16,4 +17,21 @@ export const scorecardNpsOf = async (api: Api, token: string, month: string, dim
   const response = await call(api, 'GET', `/v1/scorecards/${month}?dimension=${encodeURIComponent(dimension)}`, { token });
   expect(response.status).toBe(200);
   return response.json.nps;
+};
+
+/**
+ * Sends the request (to `api`, or `through` another instance on its tables) and asserts the events table
+ * holds exactly as many items afterwards as before.
+ */
+export const callStoringNothing = async (
+  api: Pick<TestApi, 'url' | 'client' | 'tableName'>,
+  method: string,
+  path: string,
+  options: CallOptions,
+  through: Api = api,
+): Promise<CallResponse> => {
+  const before = await countItems(api);
+  const response = await call(through, method, path, options);
+  expect(await countItems(api), 'items stored by a repeated or refused request').toBe(before);
+  return response;
 };
