@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callStoringNothing, closeAndHandOff } from '../support/apiSteps.ts';
 import { useTestApi } from '../support/httpFixture.ts';
-import { call, tokenFor, type CallResponse } from '../support/localApi.ts';
+import { expectProblem } from '../support/expectProblem.ts';
+import { call, tokenFor } from '../support/localApi.ts';
 import {
   cancellationBody,
   closeDealBody,
@@ -17,13 +18,6 @@ import { storedEventsOf } from '../support/storedItems.ts';
 const { api } = useTestApi();
 const sales = await tokenFor('P-SALES-1', 'sales');
 const ops = await tokenFor('P-OPS-1', 'ops');
-
-const expectProblem = (response: CallResponse, status: number, type?: string) => {
-  expect(response.status, response.text).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  if (type) expect(response.json.type).toContain(type);
-};
 
 const post = (path: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
   call(api, 'POST', path, { token, body, headers });

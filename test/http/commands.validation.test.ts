@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/roles.ts';
 import { callStoringNothing, closeAndHandOff } from '../support/apiSteps.ts';
+import { expectProblem } from '../support/expectProblem.ts';
 import { useTestApi } from '../support/httpFixture.ts';
 import { tokenFor, type CallResponse } from '../support/localApi.ts';
 import {
@@ -197,19 +198,6 @@ const commands: CommandCase[] = [
     oversize: (_dealId, bytes) => cancellationBody({ reason: padding(bytes) }),
   },
 ];
-
-const expectProblem = (response: CallResponse, status: number) => {
-  expect(response.status, response.text).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({
-    type: expect.any(String),
-    title: expect.any(String),
-    status,
-    detail: expect.any(String),
-  });
-  expect(response.json.type.length).toBeGreaterThan(0);
-  expect(response.json.detail.length).toBeGreaterThan(0);
-};
 
 const expectFieldErrors = (response: CallResponse, paths: string[]) => {
   expectProblem(response, 400);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callStoringNothing, closeAndHandOff } from '../support/apiSteps.ts';
+import { expectProblem } from '../support/expectProblem.ts';
 import { useTestApi } from '../support/httpFixture.ts';
 import { call, tokenFor, type CallOptions, type CallResponse } from '../support/localApi.ts';
 import {
@@ -33,11 +34,7 @@ const expectSameResponse = (again: CallResponse, first: CallResponse) => {
   expect(again.headers.get('location')).toBe(first.headers.get('location'));
 };
 
-const expectConflict = (response: CallResponse) => {
-  expect(response.status, response.text).toBe(409);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({ status: 409, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-};
+const expectConflict = (response: CallResponse) => expectProblem(response, 409);
 
 describe('Idempotency-Key on each deal-scoped command', () => {
   it.each([

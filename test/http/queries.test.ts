@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/roles.ts';
+import { expectProblem } from '../support/expectProblem.ts';
 import { useTestApi } from '../support/httpFixture.ts';
 import { call, tokenFor, type CallResponse } from '../support/localApi.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
@@ -36,9 +37,7 @@ const expectVisible = (response: CallResponse, dealId: string) => {
 };
 
 const expectForbidden = (response: CallResponse) => {
-  expect(response.status, response.text).toBe(403);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({ status: 403, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  expectProblem(response, 403);
   expect(response.json).not.toHaveProperty('events');
 };
 
