@@ -7,7 +7,7 @@ import { storedEventsOf } from '../support/storedItems.ts';
 
 /** Many clients at once on one deal, over HTTP, against the real conditional writes of DynamoDB Local. */
 
-/** `twin`: a second instance of the handlers on the same table, as a second Lambda container would be. */
+/** The API, and its twin: a second instance of the handlers on the same table, as a second Lambda container would be. */
 const { api, twin } = useTestApi({ twin: true });
 const sales = await tokenFor('P-SALES-1', 'sales');
 

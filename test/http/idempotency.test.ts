@@ -15,7 +15,7 @@ import { storedEventsOf } from '../support/storedItems.ts';
 
 /** API.md: a command repeated with the same Idempotency-Key returns the first response and records nothing new. */
 
-/** `twin`: a second "Lambda container": its own handlers (and their memory) on the same table. */
+/** The API, and its twin: a second "Lambda container", with its own handlers (and their memory) on the same table. */
 const { api, twin } = useTestApi({ twin: true });
 const sales = await tokenFor('P-SALES-1', 'sales');
 const ops = await tokenFor('P-OPS-1', 'ops');
