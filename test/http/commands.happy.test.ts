@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { routeKey, routes } from '../../functions/http/routes.ts';
-import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
+import { useTestApi } from '../support/httpFixture.ts';
+import { call, tokenFor, type CallResponse } from '../support/localApi.ts';
 import {
   cancellationBody,
   closeDealBody,
@@ -12,20 +13,14 @@ import {
 } from '../support/sampleDeals.ts';
 import { storedEventsOf } from '../support/storedItems.ts';
 
-let api: TestApi;
-let sales: string;
-let ops: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  sales = await tokenFor('P-SALES-1', 'sales');
-  ops = await tokenFor('P-OPS-1', 'ops');
-});
-afterAll(() => api.close());
+const { api } = useTestApi();
+const sales = await tokenFor('P-SALES-1', 'sales');
+const ops = await tokenFor('P-OPS-1', 'ops');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
-const expectAccepted = (response: Awaited<ReturnType<typeof call>>, dealId: string, version: number) => {
+const expectAccepted = (response: CallResponse, dealId: string, version: number) => {
   expect(response.status, response.text).toBe(201);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(response.json).toEqual({ dealId, version });

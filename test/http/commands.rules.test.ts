@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startTestApi, tokenFor, type CallOptions, type TestApi } from '../support/localApi.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callStoringNothing, closeAndHandOff } from '../support/apiSteps.ts';
+import { useTestApi } from '../support/httpFixture.ts';
+import { expectProblem } from '../support/expectProblem.ts';
+import { call, tokenFor } from '../support/localApi.ts';
 import {
   cancellationBody,
   closeDealBody,
@@ -8,49 +11,22 @@ import {
   promiseRevisionBody,
   scopeChangeBody,
 } from '../support/sampleDeals.ts';
-import { countItems, storedEventsOf } from '../support/storedItems.ts';
+import { storedEventsOf } from '../support/storedItems.ts';
 
 /** Business rules and optimistic concurrency (If-Match / ETag), over HTTP, against the real store. */
 
-let api: TestApi;
-let sales: string;
-let ops: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  sales = await tokenFor('P-SALES-1', 'sales');
-  ops = await tokenFor('P-OPS-1', 'ops');
-});
-afterAll(() => api.close());
-
-type Response = Awaited<ReturnType<typeof call>>;
-
-const expectProblem = (response: Response, status: number, type?: string) => {
-  expect(response.status, response.text).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
-  if (type) expect(response.json.type).toContain(type);
-};
-
-const callStoringNothing = async (method: string, path: string, options: CallOptions): Promise<Response> => {
-  const before = await countItems(api);
-  const response = await call(api, method, path, options);
-  expect(await countItems(api), 'items stored by a refused request').toBe(before);
-  return response;
-};
+const { api } = useTestApi();
+const sales = await tokenFor('P-SALES-1', 'sales');
+const ops = await tokenFor('P-OPS-1', 'ops');
 
 const post = (path: string, token: string, body: unknown, headers: Record<string, string> = {}) =>
   call(api, 'POST', path, { token, body, headers });
-
-const closeAndHandOff = async (dealId: string) => {
-  expect((await post('/v1/deals', sales, closeDealBody(dealId))).status).toBe(201);
-  expect((await post(`/v1/deals/${dealId}/handoff`, sales, handoffBody())).status).toBe(201);
-};
 
 describe('business rules', () => {
   it('given a closed deal not yet handed off, when ops records the delivery, then 409 and nothing is stored', async () => {
     const dealId = 'R-NO-HANDOFF';
     await post('/v1/deals', sales, closeDealBody(dealId));
-    const response = await callStoringNothing('POST', `/v1/deals/${dealId}/delivery`, { token: ops, body: deliveryBody() });
+    const response = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/delivery`, { token: ops, body: deliveryBody() });
     expectProblem(response, 409, 'handoff-required');
     expect((await storedEventsOf(api, dealId)).map((item) => item.type)).toEqual(['DealClosed']);
   });
@@ -58,7 +34,7 @@ describe('business rules', () => {
   describe('given a cancelled deal', () => {
     const dealId = 'R-CANCELLED';
     beforeAll(async () => {
-      await closeAndHandOff(dealId);
+      await closeAndHandOff(api, sales, dealId);
       expect((await post(`/v1/deals/${dealId}/cancellation`, sales, cancellationBody())).status).toBe(201);
     });
 
@@ -69,7 +45,7 @@ describe('business rules', () => {
       { route: 'delivery', token: () => ops, body: deliveryBody() },
       { route: 'cancellation', token: () => ops, body: cancellationBody({ at: '2026-10-09T00:00:00Z', reason: 'again' }) },
     ])('when $route is posted, then 409 and nothing is stored', async ({ route, token, body }) => {
-      const response = await callStoringNothing('POST', `/v1/deals/${dealId}/${route}`, { token: token(), body });
+      const response = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/${route}`, { token: token(), body });
       expectProblem(response, 409);
       expect((await call(api, 'GET', `/v1/deals/${dealId}`, { token: sales })).json).toMatchObject({ status: 'cancelled', version: 3 });
     });
@@ -77,35 +53,35 @@ describe('business rules', () => {
 
   it('given a delivered deal, when a scope change or a promise revision is posted, then 409 and nothing is stored', async () => {
     const dealId = 'R-DELIVERED';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     expect((await post(`/v1/deals/${dealId}/delivery`, ops, deliveryBody())).status).toBe(201);
     expectProblem(
-      await callStoringNothing('POST', `/v1/deals/${dealId}/scope-changes`, { token: sales, body: scopeChangeBody({ at: '2026-10-20T00:00:00Z' }) }),
+      await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/scope-changes`, { token: sales, body: scopeChangeBody({ at: '2026-10-20T00:00:00Z' }) }),
       409,
       'deal-delivered',
     );
     expectProblem(
-      await callStoringNothing('POST', `/v1/deals/${dealId}/promise-revisions`, {
+      await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/promise-revisions`, {
         token: sales,
         body: promiseRevisionBody({ at: '2026-10-20T00:00:00Z' }),
       }),
       409,
       'deal-delivered',
     );
-    expectProblem(await callStoringNothing('POST', `/v1/deals/${dealId}/delivery`, { token: ops, body: deliveryBody() }), 409);
+    expectProblem(await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/delivery`, { token: ops, body: deliveryBody() }), 409);
   });
 
   it('given a handed-off deal, when it is handed off again, then 409 and nothing is stored', async () => {
     const dealId = 'R-TWICE';
-    await closeAndHandOff(dealId);
-    expectProblem(await callStoringNothing('POST', `/v1/deals/${dealId}/handoff`, { token: sales, body: handoffBody() }), 409, 'already-handed-off');
+    await closeAndHandOff(api, sales, dealId);
+    expectProblem(await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/handoff`, { token: sales, body: handoffBody() }), 409, 'already-handed-off');
   });
 
   it('given a closed deal, when a command is dated before the close, then 409 and nothing is stored', async () => {
     const dealId = 'R-BEFORE-CLOSE';
     await post('/v1/deals', sales, closeDealBody(dealId));
     expectProblem(
-      await callStoringNothing('POST', `/v1/deals/${dealId}/handoff`, { token: sales, body: handoffBody({ at: '2026-10-01T00:00:00Z' }) }),
+      await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/handoff`, { token: sales, body: handoffBody({ at: '2026-10-01T00:00:00Z' }) }),
       409,
       'before-close',
     );
@@ -115,7 +91,7 @@ describe('business rules', () => {
     it('given a closed deal, when the same id is closed with a different body, then 409 and nothing is stored', async () => {
       const dealId = 'R-CLOSE-DIFF';
       expect((await post('/v1/deals', sales, closeDealBody(dealId))).status).toBe(201);
-      const response = await callStoringNothing('POST', '/v1/deals', {
+      const response = await callStoringNothing(api, 'POST', '/v1/deals', {
         token: sales,
         body: closeDealBody(dealId, { value: { amount: 999, currency: 'USD' } }),
       });
@@ -126,7 +102,7 @@ describe('business rules', () => {
     it('given a closed deal, when the identical body is sent again, then 201 with the same response and still one item', async () => {
       const dealId = 'R-CLOSE-SAME';
       const first = await post('/v1/deals', sales, closeDealBody(dealId));
-      const again = await callStoringNothing('POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) });
+      const again = await callStoringNothing(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) });
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
       expect(again.json).toEqual(first.json);
@@ -141,15 +117,15 @@ describe('business rules', () => {
       const body = closeDealBody(dealId);
       expect((await post('/v1/deals', sales, body)).status).toBe(201);
       const reordered = JSON.stringify(Object.fromEntries(Object.entries(body).reverse()), null, 2);
-      const again = await callStoringNothing('POST', '/v1/deals', { token: sales, rawBody: reordered });
+      const again = await callStoringNothing(api, 'POST', '/v1/deals', { token: sales, rawBody: reordered });
       expect(again.status, again.text).toBe(201);
       expect(again.json).toEqual({ dealId, version: 1 });
     });
 
     it('given a deal that has moved on, when its identical close is retried, then it still answers the first response (version 1)', async () => {
       const dealId = 'R-CLOSE-LATER';
-      await closeAndHandOff(dealId);
-      const again = await callStoringNothing('POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) });
+      await closeAndHandOff(api, sales, dealId);
+      const again = await callStoringNothing(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) });
       expect(again.status).toBe(201);
       expect(again.json).toEqual({ dealId, version: 1 });
       expect(await storedEventsOf(api, dealId)).toHaveLength(2);
@@ -160,7 +136,7 @@ describe('business rules', () => {
 describe('If-Match and ETag', () => {
   it('given a deal at version 2, when a command sends If-Match "2", then 201 and the ETag is the new version', async () => {
     const dealId = 'R-IFMATCH-OK';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const read = await call(api, 'GET', `/v1/deals/${dealId}`, { token: sales });
     expect(read.headers.get('etag')).toBe('"2"');
     const response = await post(`/v1/deals/${dealId}/scope-changes`, sales, scopeChangeBody(), { 'if-match': read.headers.get('etag')! });
@@ -171,7 +147,7 @@ describe('If-Match and ETag', () => {
 
   it('given a deal at version 3, when a command sends If-Match as a bare number 3, then 201 version 4', async () => {
     const dealId = 'R-IFMATCH-BARE';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     await post(`/v1/deals/${dealId}/scope-changes`, sales, scopeChangeBody());
     const response = await post(`/v1/deals/${dealId}/promise-revisions`, sales, promiseRevisionBody(), { 'if-match': '3' });
     expect(response.status, response.text).toBe(201);
@@ -180,8 +156,8 @@ describe('If-Match and ETag', () => {
 
   it('given a deal at version 2, when a command sends a stale If-Match "1", then 412 and nothing is stored', async () => {
     const dealId = 'R-IFMATCH-STALE';
-    await closeAndHandOff(dealId);
-    const response = await callStoringNothing('POST', `/v1/deals/${dealId}/scope-changes`, {
+    await closeAndHandOff(api, sales, dealId);
+    const response = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/scope-changes`, {
       token: sales,
       body: scopeChangeBody(),
       headers: { 'if-match': '"1"' },
@@ -192,8 +168,8 @@ describe('If-Match and ETag', () => {
 
   it('given a deal at version 2, when a command sends an If-Match from the future "7", then 412 and nothing is stored', async () => {
     const dealId = 'R-IFMATCH-FUTURE';
-    await closeAndHandOff(dealId);
-    const response = await callStoringNothing('POST', `/v1/deals/${dealId}/cancellation`, {
+    await closeAndHandOff(api, sales, dealId);
+    const response = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/cancellation`, {
       token: sales,
       body: cancellationBody(),
       headers: { 'if-match': '"7"' },
@@ -203,9 +179,9 @@ describe('If-Match and ETag', () => {
 
   it('given two clients that both read version 2, when both send If-Match "2", then the first wins and the second gets 412', async () => {
     const dealId = 'R-IFMATCH-RACE';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const first = await post(`/v1/deals/${dealId}/scope-changes`, sales, scopeChangeBody(), { 'if-match': '"2"' });
-    const second = await callStoringNothing('POST', `/v1/deals/${dealId}/promise-revisions`, {
+    const second = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/promise-revisions`, {
       token: sales,
       body: promiseRevisionBody(),
       headers: { 'if-match': '"2"' },
@@ -216,8 +192,8 @@ describe('If-Match and ETag', () => {
 
   it('given a malformed If-Match, then 400 naming the header and nothing is stored', async () => {
     const dealId = 'R-IFMATCH-BAD';
-    await closeAndHandOff(dealId);
-    const response = await callStoringNothing('POST', `/v1/deals/${dealId}/scope-changes`, {
+    await closeAndHandOff(api, sales, dealId);
+    const response = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/scope-changes`, {
       token: sales,
       body: scopeChangeBody(),
       headers: { 'if-match': 'yesterday' },

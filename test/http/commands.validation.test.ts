@@ -1,7 +1,10 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/roles.ts';
-import { call, startTestApi, tokenFor, type CallOptions, type TestApi } from '../support/localApi.ts';
+import { callStoringNothing, closeAndHandOff } from '../support/apiSteps.ts';
+import { expectProblem } from '../support/expectProblem.ts';
+import { useTestApi } from '../support/httpFixture.ts';
+import { tokenFor, type CallResponse } from '../support/localApi.ts';
 import {
   cancellationBody,
   closeDealBody,
@@ -10,22 +13,17 @@ import {
   promiseRevisionBody,
   scopeChangeBody,
 } from '../support/sampleDeals.ts';
-import { countItems } from '../support/storedItems.ts';
 
 /**
  * Every command route refuses bad requests with the right problem, and a refused request stores nothing.
  * The table below drives the same checks over all six commands.
  */
 
-let api: TestApi;
+const { api } = useTestApi();
 beforeAll(async () => {
-  api = await startTestApi();
-  const sales = await tokenFor('P-SALES-1', 'sales');
   // A real, open deal, so the deal-scoped routes fail only for the reason each test gives.
-  expect((await call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(OPEN_DEAL) })).status).toBe(201);
-  expect((await call(api, 'POST', `/v1/deals/${OPEN_DEAL}/handoff`, { token: sales, body: handoffBody() })).status).toBe(201);
+  await closeAndHandOff(api, await tokenFor('P-SALES-1', 'sales'), OPEN_DEAL);
 });
-afterAll(() => api.close());
 
 const OPEN_DEAL = 'V-OPEN';
 const KIB = 1024;
@@ -201,22 +199,7 @@ const commands: CommandCase[] = [
   },
 ];
 
-type Response = Awaited<ReturnType<typeof call>>;
-
-const expectProblem = (response: Response, status: number) => {
-  expect(response.status, response.text).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({
-    type: expect.any(String),
-    title: expect.any(String),
-    status,
-    detail: expect.any(String),
-  });
-  expect(response.json.type.length).toBeGreaterThan(0);
-  expect(response.json.detail.length).toBeGreaterThan(0);
-};
-
-const expectFieldErrors = (response: Response, paths: string[]) => {
+const expectFieldErrors = (response: CallResponse, paths: string[]) => {
   expectProblem(response, 400);
   expect(Array.isArray(response.json.errors)).toBe(true);
   for (const error of response.json.errors) {
@@ -224,14 +207,6 @@ const expectFieldErrors = (response: Response, paths: string[]) => {
     expect(error.message.length).toBeGreaterThan(0);
   }
   expect(response.json.errors.map((error: { path: string }) => error.path)).toEqual(paths);
-};
-
-/** Sends the request and asserts the table holds exactly as many items afterwards as before. */
-const callStoringNothing = async (method: string, path: string, options: CallOptions): Promise<Response> => {
-  const before = await countItems(api);
-  const response = await call(api, method, path, options);
-  expect(await countItems(api), 'items stored by a refused request').toBe(before);
-  return response;
 };
 
 const jsonOf = (body: Body) => JSON.stringify(body);
@@ -250,7 +225,7 @@ describe.each(commands)('$route', (command) => {
 
   it('given malformed JSON, then 400 naming the body and nothing is stored', async () => {
     const dealId = dealFor('malformed');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: await allowedToken(),
       rawBody: '{"at": "2026-10-03T09:00:00Z", ',
     });
@@ -258,7 +233,7 @@ describe.each(commands)('$route', (command) => {
   });
 
   it('given no body at all, then 400 and nothing is stored', async () => {
-    const response = await callStoringNothing('POST', command.path(dealFor('nobody')), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealFor('nobody')), {
       token: await allowedToken(),
       headers: { 'content-type': 'application/json' },
     });
@@ -266,7 +241,7 @@ describe.each(commands)('$route', (command) => {
   });
 
   it('given a JSON array instead of an object, then 400 and nothing is stored', async () => {
-    const response = await callStoringNothing('POST', command.path(dealFor('array')), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealFor('array')), {
       token: await allowedToken(),
       body: [command.validBody(dealFor('array'))],
     });
@@ -275,7 +250,7 @@ describe.each(commands)('$route', (command) => {
 
   it('given an unknown extra field, then 400 naming the field and nothing is stored', async () => {
     const dealId = dealFor('extra');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: await allowedToken(),
       body: { ...command.validBody(dealId), discountCode: 'FREE' },
     });
@@ -284,7 +259,7 @@ describe.each(commands)('$route', (command) => {
 
   describe.each(command.invalid(dealFor('invalid')))('given $name', (invalid) => {
     it(`then 400 with errors[].path = ${invalid.path} and nothing is stored`, async () => {
-      const response = await callStoringNothing('POST', command.path(dealFor('invalid')), {
+      const response = await callStoringNothing(api, 'POST', command.path(dealFor('invalid')), {
         token: await allowedToken(),
         body: invalid.body,
       });
@@ -295,7 +270,7 @@ describe.each(commands)('$route', (command) => {
 
   it('given a body over 256 KiB, then 413 and nothing is stored', async () => {
     const dealId = dealFor('big');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: await allowedToken(),
       rawBody: bodyOfSize(command, dealId, 256 * KIB + 1),
     });
@@ -304,7 +279,7 @@ describe.each(commands)('$route', (command) => {
 
   it('given a body of exactly 256 KiB, then it is not refused for its size (the limit is "over 256 KiB")', async () => {
     const dealId = dealFor('limit');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: await allowedToken(),
       rawBody: bodyOfSize(command, dealId, 256 * KIB),
     });
@@ -314,7 +289,7 @@ describe.each(commands)('$route', (command) => {
 
   if (command.dealScoped) {
     it('given a deal nobody closed, then 404 and nothing is stored', async () => {
-      const response = await callStoringNothing('POST', command.path('V-NEVER-CLOSED'), {
+      const response = await callStoringNothing(api, 'POST', command.path('V-NEVER-CLOSED'), {
         token: await allowedToken(),
         body: command.validBody('V-NEVER-CLOSED'),
       });
@@ -322,7 +297,7 @@ describe.each(commands)('$route', (command) => {
     });
 
     it('given a deal id in the path that is not a valid id, then 400 naming path.dealId and nothing is stored', async () => {
-      const response = await callStoringNothing('POST', command.path('bad%20id'), {
+      const response = await callStoringNothing(api, 'POST', command.path('bad%20id'), {
         token: await allowedToken(),
         body: command.validBody('bad id'),
       });
@@ -332,7 +307,7 @@ describe.each(commands)('$route', (command) => {
 
   it(`given a ${command.forbidden.role} caller, then 403 and nothing is stored`, async () => {
     const dealId = dealFor('role');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: await tokenFor(command.forbidden.sub, command.forbidden.role),
       body: command.validBody(dealId),
     });
@@ -341,7 +316,7 @@ describe.each(commands)('$route', (command) => {
 
   it('given a caller with no role at all, then 403 and nothing is stored', async () => {
     const dealId = dealFor('norole');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: await tokenFor('P-NOBODY'),
       body: command.validBody(dealId),
     });
@@ -350,14 +325,14 @@ describe.each(commands)('$route', (command) => {
 
   it('given no Authorization header, then 401 and nothing is stored', async () => {
     const dealId = dealFor('anon');
-    const response = await callStoringNothing('POST', command.path(dealId), { body: command.validBody(dealId) });
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), { body: command.validBody(dealId) });
     expectProblem(response, 401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
   it('given a token that is not a JWT, then 401 and nothing is stored', async () => {
     const dealId = dealFor('garbage');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: 'not-a-jwt',
       body: command.validBody(dealId),
     });
@@ -374,7 +349,7 @@ describe.each(commands)('$route', (command) => {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('some-other-key-that-is-long-enough-for-hs256'));
-    const response = await callStoringNothing('POST', command.path(dealId), { token: forged, body: command.validBody(dealId) });
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), { token: forged, body: command.validBody(dealId) });
     expectProblem(response, 401);
   });
 
@@ -382,13 +357,13 @@ describe.each(commands)('$route', (command) => {
     const dealId = dealFor('expired');
     const { mintDevToken } = await import('../../functions/local/devSigningKey.ts');
     const expired = await mintDevToken({ sub: command.allowed.sub, roles: ['admin'], ttl: '-1m' });
-    const response = await callStoringNothing('POST', command.path(dealId), { token: expired, body: command.validBody(dealId) });
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), { token: expired, body: command.validBody(dealId) });
     expectProblem(response, 401);
   });
 
   it('given a non-JSON content type, then 415 and nothing is stored', async () => {
     const dealId = dealFor('xml');
-    const response = await callStoringNothing('POST', command.path(dealId), {
+    const response = await callStoringNothing(api, 'POST', command.path(dealId), {
       token: await allowedToken(),
       headers: { 'content-type': 'text/plain' },
       rawBody: jsonOf(command.validBody(dealId)),

@@ -1,39 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveLocalApi, type RunningApi } from '../../functions/local/localApi.ts';
-import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
-import { closeDealBody, handoffBody, scopeChangeBody } from '../support/sampleDeals.ts';
+import { describe, expect, it } from 'vitest';
+import { closeAndHandOff } from '../support/apiSteps.ts';
+import { useTestApi } from '../support/httpFixture.ts';
+import { call, tokenFor, type CallResponse } from '../support/localApi.ts';
+import { closeDealBody, scopeChangeBody } from '../support/sampleDeals.ts';
 import { storedEventsOf } from '../support/storedItems.ts';
 
 /** Many clients at once on one deal, over HTTP, against the real conditional writes of DynamoDB Local. */
 
-let api: TestApi;
-/** A second instance of the handlers on the same table, as a second Lambda container would be. */
-let twin: RunningApi;
-let sales: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  twin = await serveLocalApi({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName, port: 0 });
-  sales = await tokenFor('P-SALES-1', 'sales');
-});
-afterAll(async () => {
-  await twin.close();
-  await api.close();
-});
+/** The API, and its twin: a second instance of the handlers on the same table, as a second Lambda container would be. */
+const { api, twin } = useTestApi({ twin: true });
+const sales = await tokenFor('P-SALES-1', 'sales');
 
 const PARALLEL = 8;
-
-type Response = Awaited<ReturnType<typeof call>>;
-
-const closeAndHandOff = async (dealId: string) => {
-  expect((await call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) })).status).toBe(201);
-  expect((await call(api, 'POST', `/v1/deals/${dealId}/handoff`, { token: sales, body: handoffBody() })).status).toBe(201);
-};
 
 const scopeChange = (index: number) =>
   scopeChangeBody({ scope: [{ sku: 'SEALCOAT-SQFT', quantity: 12_000 + index }], reason: `Change order ${index}` });
 
 /** Every answer is either 201 or a 409 problem (retries exhausted); the winners hold distinct, contiguous versions. */
-const expectOnlyWinnersStored = async (responses: Response[], dealId: string, versionsBefore: number) => {
+const expectOnlyWinnersStored = async (responses: CallResponse[], dealId: string, versionsBefore: number) => {
   for (const response of responses) {
     expect([201, 409], response.text).toContain(response.status);
     if (response.status === 409) {
@@ -64,7 +48,7 @@ const expectOnlyWinnersStored = async (responses: Response[], dealId: string, ve
 describe('concurrent commands on one deal', () => {
   it(`given a handed-off deal, when ${PARALLEL} different scope changes arrive at once, then each success has its own version and only successes are stored`, async () => {
     const dealId = 'C-SCOPE';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, index) =>
         call(api, 'POST', `/v1/deals/${dealId}/scope-changes`, { token: sales, body: scopeChange(index) }),
@@ -75,7 +59,7 @@ describe('concurrent commands on one deal', () => {
 
   it(`given a handed-off deal, when ${PARALLEL} different scope changes arrive at once on two instances, then each success has its own version and only successes are stored`, async () => {
     const dealId = 'C-SCOPE-TWO-INSTANCES';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, index) =>
         call(index % 2 ? twin : api, 'POST', `/v1/deals/${dealId}/scope-changes`, { token: sales, body: scopeChange(index) }),
@@ -86,7 +70,7 @@ describe('concurrent commands on one deal', () => {
 
   it(`given a handed-off deal, when ${PARALLEL} scope changes all send If-Match "2" at once, then exactly one wins and the rest get 412`, async () => {
     const dealId = 'C-IFMATCH';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, index) =>
         call(api, 'POST', `/v1/deals/${dealId}/scope-changes`, {
@@ -104,7 +88,7 @@ describe('concurrent commands on one deal', () => {
 
   it(`given a handed-off deal, when ${PARALLEL} copies of one request with the same Idempotency-Key arrive at once, then all succeed with one version and one event is stored`, async () => {
     const dealId = 'C-SAME-KEY';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const body = scopeChange(1);
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, index) =>

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveLocalApi, type RunningApi } from '../../functions/local/localApi.ts';
-import { call, startTestApi, tokenFor, type CallOptions, type TestApi } from '../support/localApi.ts';
+import { describe, expect, it } from 'vitest';
+import { callStoringNothing, closeAndHandOff } from '../support/apiSteps.ts';
+import { expectProblem } from '../support/expectProblem.ts';
+import { useTestApi } from '../support/httpFixture.ts';
+import { call, tokenFor, type CallOptions, type CallResponse } from '../support/localApi.ts';
 import {
   cancellationBody,
   closeDealBody,
@@ -9,27 +11,14 @@ import {
   promiseRevisionBody,
   scopeChangeBody,
 } from '../support/sampleDeals.ts';
-import { countItems, storedEventsOf } from '../support/storedItems.ts';
+import { storedEventsOf } from '../support/storedItems.ts';
 
 /** API.md: a command repeated with the same Idempotency-Key returns the first response and records nothing new. */
 
-let api: TestApi;
-/** A second "Lambda container": its own handlers (and their memory) on the same table. */
-let twin: RunningApi;
-let sales: string;
-let ops: string;
-beforeAll(async () => {
-  api = await startTestApi();
-  twin = await serveLocalApi({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName, port: 0 });
-  sales = await tokenFor('P-SALES-1', 'sales');
-  ops = await tokenFor('P-OPS-1', 'ops');
-});
-afterAll(async () => {
-  await twin.close();
-  await api.close();
-});
-
-type Response = Awaited<ReturnType<typeof call>>;
+/** The API, and its twin: a second "Lambda container", with its own handlers (and their memory) on the same table. */
+const { api, twin } = useTestApi({ twin: true });
+const sales = await tokenFor('P-SALES-1', 'sales');
+const ops = await tokenFor('P-OPS-1', 'ops');
 
 const keyed = (key: string, token: string, body: unknown, extra: Record<string, string> = {}): CallOptions => ({
   token,
@@ -37,14 +26,7 @@ const keyed = (key: string, token: string, body: unknown, extra: Record<string, 
   headers: { 'idempotency-key': key, ...extra },
 });
 
-const callStoringNothing = async (method: string, path: string, options: CallOptions, target: Pick<RunningApi, 'url'> = api) => {
-  const before = await countItems(api);
-  const response = await call(target, method, path, options);
-  expect(await countItems(api), 'items stored by a repeated or refused request').toBe(before);
-  return response;
-};
-
-const expectSameResponse = (again: Response, first: Response) => {
+const expectSameResponse = (again: CallResponse, first: CallResponse) => {
   expect(first.status, first.text).toBe(201);
   expect(again.status, again.text).toBe(201);
   expect(again.json).toEqual(first.json);
@@ -52,16 +34,7 @@ const expectSameResponse = (again: Response, first: Response) => {
   expect(again.headers.get('location')).toBe(first.headers.get('location'));
 };
 
-const expectConflict = (response: Response) => {
-  expect(response.status, response.text).toBe(409);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({ status: 409, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-};
-
-const closeAndHandOff = async (dealId: string) => {
-  expect((await call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) })).status).toBe(201);
-  expect((await call(api, 'POST', `/v1/deals/${dealId}/handoff`, { token: sales, body: handoffBody() })).status).toBe(201);
-};
+const expectConflict = (response: CallResponse) => expectProblem(response, 409);
 
 describe('Idempotency-Key on each deal-scoped command', () => {
   it.each([
@@ -71,9 +44,9 @@ describe('Idempotency-Key on each deal-scoped command', () => {
     { route: 'cancellation', token: () => sales, body: cancellationBody() },
   ])('given $route was accepted with a key, when it is repeated with the same key and body, then the same response and one event', async ({ route, token, body }) => {
     const dealId = `I-REPEAT-${route}`;
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const first = await call(api, 'POST', `/v1/deals/${dealId}/${route}`, keyed(`key-${route}`, token(), body));
-    const again = await callStoringNothing('POST', `/v1/deals/${dealId}/${route}`, keyed(`key-${route}`, token(), body));
+    const again = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/${route}`, keyed(`key-${route}`, token(), body));
     expectSameResponse(again, first);
     expect(first.json).toEqual({ dealId, version: 3 });
     expect(await storedEventsOf(api, dealId)).toHaveLength(3);
@@ -83,37 +56,38 @@ describe('Idempotency-Key on each deal-scoped command', () => {
     const dealId = 'I-HANDOFF';
     await call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) });
     const first = await call(api, 'POST', `/v1/deals/${dealId}/handoff`, keyed('handoff-1', sales, handoffBody()));
-    const again = await callStoringNothing('POST', `/v1/deals/${dealId}/handoff`, keyed('handoff-1', sales, handoffBody()));
+    const again = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/handoff`, keyed('handoff-1', sales, handoffBody()));
     expectSameResponse(again, first);
     expect(again.json).toEqual({ dealId, version: 2 });
   });
 
   it('given a keyed command was followed by others, when it is repeated, then it answers its own first version, not the latest', async () => {
     const dealId = 'I-LATER';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const first = await call(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('scope-early', sales, scopeChangeBody()));
     await call(api, 'POST', `/v1/deals/${dealId}/promise-revisions`, { token: sales, body: promiseRevisionBody() });
     await call(api, 'POST', `/v1/deals/${dealId}/delivery`, { token: ops, body: deliveryBody() });
-    const again = await callStoringNothing('POST', `/v1/deals/${dealId}/scope-changes`, keyed('scope-early', sales, scopeChangeBody()));
+    const again = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('scope-early', sales, scopeChangeBody()));
     expectSameResponse(again, first);
     expect(again.json.version).toBe(3);
   });
 
   it('given a keyed command, when it is repeated after the deal was cancelled, then the first response (201), not a 409', async () => {
     const dealId = 'I-AFTER-CANCEL';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const first = await call(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('scope-then-cancel', sales, scopeChangeBody()));
     await call(api, 'POST', `/v1/deals/${dealId}/cancellation`, { token: sales, body: cancellationBody() });
-    const again = await callStoringNothing('POST', `/v1/deals/${dealId}/scope-changes`, keyed('scope-then-cancel', sales, scopeChangeBody()));
+    const again = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('scope-then-cancel', sales, scopeChangeBody()));
     expectSameResponse(again, first);
   });
 
   it('given a keyed command, when the same key comes with a different body, then 409 and nothing is stored', async () => {
     const dealId = 'I-REUSED';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const first = await call(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('reused', sales, scopeChangeBody()));
     expect(first.status).toBe(201);
     const other = await callStoringNothing(
+      api,
       'POST',
       `/v1/deals/${dealId}/scope-changes`,
       keyed('reused', sales, scopeChangeBody({ reason: 'Something else entirely' })),
@@ -124,18 +98,19 @@ describe('Idempotency-Key on each deal-scoped command', () => {
 
   it('given a keyed command, when the same key is sent on another route of the same deal, then 409 and nothing is stored', async () => {
     const dealId = 'I-REUSED-ROUTE';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     expect((await call(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('cross-route', sales, scopeChangeBody()))).status).toBe(201);
     expectConflict(
-      await callStoringNothing('POST', `/v1/deals/${dealId}/promise-revisions`, keyed('cross-route', sales, promiseRevisionBody())),
+      await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/promise-revisions`, keyed('cross-route', sales, promiseRevisionBody())),
     );
   });
 
   it('given a keyed command, when the same key and body are repeated with a stale If-Match, then still the first response', async () => {
     const dealId = 'I-IFMATCH';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     const first = await call(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('with-if-match', sales, scopeChangeBody(), { 'if-match': '"2"' }));
     const again = await callStoringNothing(
+      api,
       'POST',
       `/v1/deals/${dealId}/scope-changes`,
       keyed('with-if-match', sales, scopeChangeBody(), { 'if-match': '"2"' }),
@@ -145,8 +120,8 @@ describe('Idempotency-Key on each deal-scoped command', () => {
 
   it('given an Idempotency-Key that is not 1-255 visible ASCII characters, then 400 naming the header and nothing is stored', async () => {
     const dealId = 'I-BAD-KEY';
-    await closeAndHandOff(dealId);
-    const response = await callStoringNothing('POST', `/v1/deals/${dealId}/scope-changes`, keyed('k'.repeat(256), sales, scopeChangeBody()));
+    await closeAndHandOff(api, sales, dealId);
+    const response = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('k'.repeat(256), sales, scopeChangeBody()));
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.json.errors).toEqual([{ path: 'header.Idempotency-Key', message: expect.any(String) }]);
@@ -157,7 +132,7 @@ describe('Idempotency-Key on POST /v1/deals', () => {
   it('given a deal closed with a key, when the same request is repeated, then the same response and one item', async () => {
     const dealId = 'I-CLOSE';
     const first = await call(api, 'POST', '/v1/deals', keyed('close-1', sales, closeDealBody(dealId)));
-    const again = await callStoringNothing('POST', '/v1/deals', keyed('close-1', sales, closeDealBody(dealId)));
+    const again = await callStoringNothing(api, 'POST', '/v1/deals', keyed('close-1', sales, closeDealBody(dealId)));
     expectSameResponse(again, first);
     expect(again.json).toEqual({ dealId, version: 1 });
   });
@@ -166,7 +141,7 @@ describe('Idempotency-Key on POST /v1/deals', () => {
     const dealId = 'I-CLOSE-REUSED';
     expect((await call(api, 'POST', '/v1/deals', keyed('close-2', sales, closeDealBody(dealId)))).status).toBe(201);
     expectConflict(
-      await callStoringNothing('POST', '/v1/deals', keyed('close-2', sales, closeDealBody(dealId, { salesTeam: 'T-OTHER' }))),
+      await callStoringNothing(api, 'POST', '/v1/deals', keyed('close-2', sales, closeDealBody(dealId, { salesTeam: 'T-OTHER' }))),
     );
   });
 });
@@ -174,7 +149,7 @@ describe('Idempotency-Key on POST /v1/deals', () => {
 describe('retries that land on another instance (one table, two processes)', () => {
   it('given a keyed command answered by one instance, when the retry reaches the other, then the same response and one event', async () => {
     const dealId = 'I-TWIN-KEY';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     // The twin learns the deal at version 2 …
     expect((await call(twin, 'GET', `/v1/deals/${dealId}`, { token: sales })).json.version).toBe(2);
     expect((await call(twin, 'POST', `/v1/deals/${dealId}/promise-revisions`, { token: sales, body: promiseRevisionBody() })).status).toBe(201);
@@ -183,7 +158,7 @@ describe('retries that land on another instance (one table, two processes)', () 
     expect(first.json.version).toBe(4);
     await call(api, 'POST', `/v1/deals/${dealId}/delivery`, { token: ops, body: deliveryBody() });
     // The twin last wrote version 3; the retry must still be recognised.
-    const again = await callStoringNothing('POST', `/v1/deals/${dealId}/scope-changes`, keyed('twin-retry', sales, scopeChangeBody()), twin);
+    const again = await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/scope-changes`, keyed('twin-retry', sales, scopeChangeBody()), twin);
     expectSameResponse(again, first);
     expect((await storedEventsOf(api, dealId)).map((item) => item.version)).toEqual([1, 2, 3, 4, 5]);
   });
@@ -191,7 +166,7 @@ describe('retries that land on another instance (one table, two processes)', () 
   it('given a deal closed on one instance, when the identical close reaches the other, then 201 version 1 and one item', async () => {
     const dealId = 'I-TWIN-CLOSE';
     const first = await call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) });
-    const again = await callStoringNothing('POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) }, twin);
+    const again = await callStoringNothing(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) }, twin);
     expectSameResponse(again, first);
   });
 
@@ -199,27 +174,28 @@ describe('retries that land on another instance (one table, two processes)', () 
     const dealId = 'I-TWIN-CLOSE-DIFF';
     expect((await call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) })).status).toBe(201);
     expectConflict(
-      await callStoringNothing('POST', '/v1/deals', { token: sales, body: closeDealBody(dealId, { salesTeam: 'T-OTHER' }) }, twin),
+      await callStoringNothing(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId, { salesTeam: 'T-OTHER' }) }, twin),
     );
   });
 
   it('given one instance remembers an old version, when the deal was cancelled on the other, then a command there is 409 and nothing is stored', async () => {
     const dealId = 'I-TWIN-STALE';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     expect((await call(twin, 'POST', `/v1/deals/${dealId}/scope-changes`, { token: sales, body: scopeChangeBody() })).status).toBe(201);
     expect((await call(api, 'POST', `/v1/deals/${dealId}/cancellation`, { token: sales, body: cancellationBody() })).status).toBe(201);
     expectConflict(
-      await callStoringNothing('POST', `/v1/deals/${dealId}/promise-revisions`, { token: sales, body: promiseRevisionBody() }, twin),
+      await callStoringNothing(api, 'POST', `/v1/deals/${dealId}/promise-revisions`, { token: sales, body: promiseRevisionBody() }, twin),
     );
   });
 
   it('given one instance remembers an old version, when a client sends the current If-Match there, then 201; a stale one, 412', async () => {
     const dealId = 'I-TWIN-IFMATCH';
-    await closeAndHandOff(dealId);
+    await closeAndHandOff(api, sales, dealId);
     expect((await call(twin, 'POST', `/v1/deals/${dealId}/scope-changes`, { token: sales, body: scopeChangeBody() })).status).toBe(201);
     expect((await call(api, 'POST', `/v1/deals/${dealId}/promise-revisions`, { token: sales, body: promiseRevisionBody() })).status).toBe(201);
     // The twin last saw version 3; the deal is at 4.
     const stale = await callStoringNothing(
+      api,
       'POST',
       `/v1/deals/${dealId}/scope-changes`,
       { token: sales, body: scopeChangeBody({ reason: 'again' }), headers: { 'if-match': '"3"' } },

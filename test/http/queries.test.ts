@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../domain/roles.ts';
-import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
+import { expectProblem } from '../support/expectProblem.ts';
+import { useTestApi } from '../support/httpFixture.ts';
+import { call, tokenFor, type CallResponse } from '../support/localApi.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
 
 /** GET /v1/deals/{dealId}: admin and leadership see every deal; sales and ops see the deals they are part of. */
 
-let api: TestApi;
+const { api } = useTestApi();
 beforeAll(async () => {
-  api = await startTestApi();
   const seller = await tokenFor('P-SELLER', 'sales');
   // Q-OPEN: closed by P-SELLER, not handed off.
   expect((await call(api, 'POST', '/v1/deals', { token: seller, body: closeDealBody('Q-OPEN', { seller: { id: 'P-SELLER' } }) })).status).toBe(201);
@@ -24,22 +25,19 @@ beforeAll(async () => {
     (await call(api, 'POST', '/v1/deals/Q-DELIVERED/delivery', { token: admin, body: deliveryBody({ deliveredBy: { id: 'P-CREW' } }) })).status,
   ).toBe(201);
 });
-afterAll(() => api.close());
 
 const read = async (dealId: string, sub: string, ...roles: Role[]) =>
   call(api, 'GET', `/v1/deals/${dealId}`, { token: await tokenFor(sub, ...roles) });
 
-const expectVisible = (response: Awaited<ReturnType<typeof call>>, dealId: string) => {
+const expectVisible = (response: CallResponse, dealId: string) => {
   expect(response.status, response.text).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
   expect(response.json.dealId).toBe(dealId);
   expect(Array.isArray(response.json.events)).toBe(true);
 };
 
-const expectForbidden = (response: Awaited<ReturnType<typeof call>>) => {
-  expect(response.status, response.text).toBe(403);
-  expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect(response.json).toMatchObject({ status: 403, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+const expectForbidden = (response: CallResponse) => {
+  expectProblem(response, 403);
   expect(response.json).not.toHaveProperty('events');
 };
 

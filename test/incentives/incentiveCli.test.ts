@@ -1,14 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { monthsClose, payoutsShow } from '../../functions/cli/incentiveCommands.ts';
-import { call, startTestStack, tokenFor, type TestStack } from '../support/localApi.ts';
+import { useTestStack } from '../support/httpFixture.ts';
+import { call, tokenFor } from '../support/localApi.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
 
 /** `npx handshake months close` and `payouts show`, run against the local stack as an operator would. */
-let stack: TestStack;
+const { stack } = useTestStack({ now: () => new Date('2026-11-02T09:00:00Z') });
 let printed: string[] = [];
 
 beforeAll(async () => {
-  stack = await startTestStack({ now: () => new Date('2026-11-02T09:00:00Z') });
   const admin = await tokenFor('P-ADMIN', 'admin');
   const plan = {
     planId: 'joint', version: 1, effectiveFrom: '2026-01', currency: 'USD', poolRateBps: 200, graceMinutes: 0,
@@ -22,7 +22,6 @@ beforeAll(async () => {
   expect((await call(stack, 'POST', '/v1/deals/CLI-1/delivery', { token: admin, body: deliveryBody() })).status).toBe(201);
   await stack.drain();
 });
-afterAll(() => stack?.close());
 
 const capture = () => {
   printed = [];

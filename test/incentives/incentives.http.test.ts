@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { readBusEvents } from '../../functions/local/localEventBus.ts';
 import { jointPlan } from '../domain/incentives/incentiveSpec.ts';
-import { call, startTestStack, tokenFor, type TestStack } from '../support/localApi.ts';
+import { useTestStack } from '../support/httpFixture.ts';
+import { call, tokenFor } from '../support/localApi.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
 
 /**
@@ -21,9 +22,9 @@ const WORKED_EXAMPLE = [
   { dealId: 'D5', value: 100_000, seller: 'S1', ops: 'O2', deliveredAt: '2026-10-02T08:00:00Z' },
 ];
 
-let stack: TestStack;
 let clock = new Date('2026-11-23T12:00:00Z');
-let admin: string;
+const { stack } = useTestStack({ publishing: true, now: () => clock });
+const admin = await tokenFor('P-ADMIN', 'admin');
 
 const recordDeal = async (deal: (typeof WORKED_EXAMPLE)[number], closedAt = '2026-09-28T15:00:00Z') => {
   const sales = await tokenFor(deal.seller, 'sales');
@@ -41,12 +42,6 @@ const recordDeal = async (deal: (typeof WORKED_EXAMPLE)[number], closedAt = '202
 
 const totals = (statements: { personId: string; side: string; total: { amount: number } }[]) =>
   Object.fromEntries(statements.map((statement) => [`${statement.side}:${statement.personId}`, statement.total.amount]));
-
-beforeAll(async () => {
-  stack = await startTestStack({ publishing: true, now: () => clock });
-  admin = await tokenFor('P-ADMIN', 'admin');
-});
-afterAll(() => stack?.close());
 
 describe('PUT /v1/incentive-plans/{planId}', () => {
   it('given no plan, when an admin publishes one, then 201; the same body again is 200; other content under that version is 409', async () => {

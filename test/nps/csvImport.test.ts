@@ -11,7 +11,9 @@ import type { NpsResponse } from '../../domain/deal/events.ts';
 import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
 import { readNpsCsv, type CsvRow } from '../../functions/nps/csvImport.ts';
 import { importNpsCsv, type BatchAnswer } from '../../functions/nps/npsCsvImporter.ts';
-import { call, startTestStack, tokenFor, type TestStack } from '../support/localApi.ts';
+import { scorecardNpsOf } from '../support/apiSteps.ts';
+import { useTestStack } from '../support/httpFixture.ts';
+import { call, tokenFor } from '../support/localApi.ts';
 import { closeDealBody } from '../support/sampleDeals.ts';
 import { countItems, scanItems } from '../support/storedItems.ts';
 
@@ -183,7 +185,7 @@ describe('importNpsCsv', () => {
 describe('`handshake nps import` against the running local stack', () => {
   const run = promisify(execFile);
   const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-  let stack: TestStack;
+  const { stack } = useTestStack();
   let admin: string;
   let scratch: string;
 
@@ -198,14 +200,9 @@ describe('`handshake nps import` against the running local stack', () => {
   const storedStreams = async (prefix: string) =>
     (await scanItems(stack)).filter((item) => item[eventsTable.partitionKey]?.S?.startsWith(prefix));
 
-  const npsOf = async (month: string, dimension = 'org') => {
-    const response = await call(stack, 'GET', `/v1/scorecards/${month}?dimension=${encodeURIComponent(dimension)}`, { token: admin });
-    expect(response.status).toBe(200);
-    return response.json.nps;
-  };
+  const npsOf = (month: string, dimension?: string) => scorecardNpsOf(stack, admin, month, dimension);
 
   beforeAll(async () => {
-    stack = await startTestStack();
     scratch = await mkdtemp(join(tmpdir(), 'handshake-nps-csv-'));
     admin = await tokenFor('P-ADMIN', 'admin');
     for (const [dealId, seller] of [['D-CSV-1', 'P-CSV-1'], ['D-CSV-2', 'P-CSV-2']] as const) {
@@ -217,7 +214,6 @@ describe('`handshake nps import` against the running local stack', () => {
     }
   });
   afterAll(async () => {
-    await stack?.close();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 

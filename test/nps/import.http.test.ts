@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
-import { call, startTestStack, tokenFor, type TestStack } from '../support/localApi.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scorecardNpsOf } from '../support/apiSteps.ts';
+import { useTestStack } from '../support/httpFixture.ts';
+import { call, tokenFor } from '../support/localApi.ts';
 import { closeDealBody } from '../support/sampleDeals.ts';
-import { countItems, scanItems } from '../support/storedItems.ts';
+import { countItems, storedEnvelopesOf } from '../support/storedItems.ts';
 
 /*
  * POST /v1/nps/responses over real HTTP on the local stack: an admin's batch of answers (what the CSV
@@ -16,12 +17,10 @@ import { countItems, scanItems } from '../support/storedItems.ts';
 
 type Json = Record<string, any>;
 
-let stack: TestStack;
-let admin: string;
+const { stack } = useTestStack();
+const admin = await tokenFor('P-ADMIN', 'admin');
 
 beforeAll(async () => {
-  stack = await startTestStack();
-  admin = await tokenFor('P-ADMIN', 'admin');
   for (const [dealId, seller] of [['D-IMP-1', 'P-IMP-1'], ['D-IMP-2', 'P-IMP-2']] as const) {
     const closed = await call(stack, 'POST', '/v1/deals', {
       token: admin,
@@ -30,23 +29,13 @@ beforeAll(async () => {
     expect(closed.status).toBe(201);
   }
 });
-afterAll(() => stack?.close());
 
 /** Posts a batch as the admin, or with the token given (null: no Authorization header at all). */
 const postBatch = (responses: unknown[], token: string | null = admin) =>
   call(stack, 'POST', '/v1/nps/responses', { ...(token === null ? {} : { token }), body: { responses } });
 
-const storedEvents = async (streamId: string) =>
-  (await scanItems(stack))
-    .filter((item) => item[eventsTable.partitionKey]?.S === streamId)
-    .map((item) => JSON.parse(item[eventsTable.body]!.S!) as Json)
-    .sort((a, b) => a.version - b.version);
-
-const npsOf = async (month: string, dimension = 'org') => {
-  const response = await call(stack, 'GET', `/v1/scorecards/${month}?dimension=${encodeURIComponent(dimension)}`, { token: admin });
-  expect(response.status).toBe(200);
-  return response.json.nps;
-};
+const storedEvents = (streamId: string) => storedEnvelopesOf(stack, streamId);
+const npsOf = (month: string, dimension?: string) => scorecardNpsOf(stack, admin, month, dimension);
 
 const MIXED_BATCH = [
   { responseId: 'R-IMP-1', dealId: 'D-IMP-1', score: 9, comment: 'Sealed, striped, done on time.', respondedAt: '2026-10-05T10:00:00Z' },

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
-import { call, startTestApi, startTestStack, tokenFor, type TestApi, type TestStack } from '../support/localApi.ts';
+import { scorecardNpsOf } from '../support/apiSteps.ts';
+import { useTestStack } from '../support/httpFixture.ts';
+import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
-import { countItems, scanItems } from '../support/storedItems.ts';
+import { countItems, scanItems, storedEnvelopesOf } from '../support/storedItems.ts';
 
 /*
  * POST /v1/nps/delighted and /v1/nps/typeform over real HTTP, through the whole local stack (API,
@@ -99,31 +100,11 @@ const oneByteChanged = (raw: Buffer, provider: Provider): Buffer => {
   return changed;
 };
 
-let stack: TestStack;
-let admin: string;
-let leadership: string;
-let sales: string;
-const savedEnv: Partial<Record<(typeof SECRET_VARIABLES)[number], string>> = {};
-
-beforeAll(async () => {
-  // The stack's API reads its webhook secrets from this process's environment, as `npm start` does.
-  for (const name of SECRET_VARIABLES) {
-    savedEnv[name] = process.env[name];
-    process.env[name] = SECRET;
-  }
-  stack = await startTestStack();
-  admin = await tokenFor('P-ADMIN', 'admin');
-  leadership = await tokenFor('P-LEAD', 'leadership');
-  sales = await tokenFor('P-NPS-D', 'sales');
-});
-
-afterAll(async () => {
-  await stack?.close();
-  for (const name of SECRET_VARIABLES) {
-    if (savedEnv[name] === undefined) delete process.env[name];
-    else process.env[name] = savedEnv[name];
-  }
-});
+// The stack's API reads its webhook secrets from this process's environment, as `npm start` does.
+const { stack } = useTestStack({ processEnv: Object.fromEntries(SECRET_VARIABLES.map((name) => [name, SECRET])) });
+const admin = await tokenFor('P-ADMIN', 'admin');
+const leadership = await tokenFor('P-LEAD', 'leadership');
+const sales = await tokenFor('P-NPS-D', 'sales');
 
 /** The request as the provider sends it: these exact bytes, with these headers. */
 const postWebhook = async (api: Pick<TestApi, 'url'>, provider: Provider, raw: Buffer, headers: Record<string, string>) => {
@@ -149,18 +130,8 @@ const getDeal = async (dealId: string) => {
   return response.json;
 };
 
-/** The events stored on one stream, in version order, as the envelopes in the events table. */
-const storedEvents = async (streamId: string, table: Pick<TestApi, 'client' | 'tableName'> = stack) =>
-  (await scanItems(table))
-    .filter((item) => item[eventsTable.partitionKey]?.S === streamId)
-    .map((item) => JSON.parse(item[eventsTable.body]!.S!) as Json)
-    .sort((a, b) => a.version - b.version);
-
-const npsOf = async (month: string, dimension = 'org') => {
-  const response = await call(stack, 'GET', `/v1/scorecards/${month}?dimension=${encodeURIComponent(dimension)}`, { token: admin });
-  expect(response.status).toBe(200);
-  return response.json.nps;
-};
+const storedEvents = (streamId: string) => storedEnvelopesOf(stack, streamId);
+const npsOf = (month: string, dimension?: string) => scorecardNpsOf(stack, admin, month, dimension);
 
 const nps = (promoters: number, passives: number, detractors: number, score: number | null) => ({
   responses: promoters + passives + detractors,

@@ -31,7 +31,18 @@ export const startTestApi = async (options: { env?: NodeJS.ProcessEnv } = {}): P
   return { ...api, tableName, projectionsTableName: projections.tableName, client };
 };
 
+/** A second instance of the handlers on the same tables, with its own memory, as a second Lambda container would be. */
+export const startTwinApi = (api: Pick<TestApi, 'client' | 'tableName' | 'projectionsTableName'>): Promise<RunningApi> =>
+  serveLocalApi({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName, port: 0 });
+
 export const tokenFor = (sub: string, ...roles: Role[]) => mintDevToken({ sub, roles });
+
+export interface CallResponse {
+  status: number;
+  headers: Headers;
+  json: any;
+  text: string;
+}
 
 export interface CallOptions {
   token?: string;
@@ -41,7 +52,12 @@ export interface CallOptions {
 }
 
 /** One HTTP call; answers status, headers and the parsed JSON body. */
-export const call = async (api: Pick<RunningApi, 'url'>, method: string, path: string, options: CallOptions = {}) => {
+export const call = async (
+  api: Pick<RunningApi, 'url'>,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResponse> => {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;

@@ -33,3 +33,10 @@ export const storedEventsOf = async (table: TableRef, dealId: string) =>
       idempotencyKey: item[eventsTable.idempotencyKey]?.S,
     }))
     .sort((a, b) => a.version - b.version);
+
+/** The events stored on one stream, in version order, as the envelopes the events table holds. */
+export const storedEnvelopesOf = async (table: TableRef, streamId: string): Promise<Record<string, any>[]> =>
+  (await scanItems(table))
+    .filter((item) => item[eventsTable.partitionKey]?.S === streamId)
+    .map((item) => JSON.parse(item[eventsTable.body]!.S!) as Record<string, any>)
+    .sort((a, b) => a.version - b.version);
