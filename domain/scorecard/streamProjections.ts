@@ -1,5 +1,5 @@
 import { monthOf } from '../calendar.ts';
-import { deliveredDocument } from '../incentives/deliveredDeal.ts';
+import { monthDeliveryOf } from '../incentives/deliveredDeal.ts';
 import { isDealEvent, type DomainEvent } from '../events.ts';
 import { evolve, initialState, isRecorded, type DealState } from '../deal/state.ts';
 import { unattributedNpsDecider, type UnattributedNpsState } from '../nps/unattributedResponse.ts';
@@ -34,7 +34,10 @@ export const dealProjection: StreamProjection<DealState> = {
     return contributionsOf(state, timeZone);
   },
   // A delivered deal is listed under its delivery month, for that month's incentive pool.
-  documents: (state, timeZone) => (isRecorded(state) ? deliveredDocument(state, timeZone) : []),
+  documents: (state, timeZone) => {
+    const delivery = isRecorded(state) ? monthDeliveryOf(state, timeZone) : null;
+    return delivery ? [{ key: `delivered#${delivery.month}|${delivery.delivered.dealId}`, body: delivery.delivered }] : [];
+  },
 };
 
 export const unattributedNpsProjection: StreamProjection<UnattributedNpsState> = {

@@ -1,6 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
-import { deliveredDocumentKind } from '../../domain/incentives/deliveredDeal.ts';
 import type { DeliveredDeal, MonthFacts } from '../../domain/incentives/statements.ts';
 import { counter } from '../../domain/scorecard/contributions.ts';
 import { netPromoterScore } from '../../domain/scorecard/nps.ts';
@@ -8,6 +7,9 @@ import { queryPartition } from '../dynamo/partitionQuery.ts';
 import { documentPartition } from '../projections/projectionKeys.ts';
 import { projectionsTable as T } from '../projections/projectionsTable.ts';
 import type { ScorecardRepository } from '../projections/scorecardRepository.ts';
+
+/** Deliveries are kept by the month they happened in (`delivered#<month>|<dealId>`), so a month's payout reads one partition. */
+const deliveriesOfMonth = (month: Month): string => `delivered#${month}`;
 
 /**
  * What a month's payout is computed from, read from the projections: the deals delivered in the
@@ -33,7 +35,7 @@ export class MonthFactsRepository {
   }
 
   private async deliveries(month: Month): Promise<DeliveredDeal[]> {
-    const partition = documentPartition(await this.generation(), deliveredDocumentKind(month));
+    const partition = documentPartition(await this.generation(), deliveriesOfMonth(month));
     const items = await queryPartition(this.client, { tableName: this.tableName, partitionKeyName: T.partitionKey, partition });
     return items.map((item) => JSON.parse(item.d!.S!) as DeliveredDeal);
   }
