@@ -1,6 +1,6 @@
 import type { DealEvent, NpsResponse } from '../deal/events.ts';
 import { isNewerNpsAnswer, npsAnswerKey, recordNpsAnswer } from '../deal/npsAnswers.ts';
-import type { RecordedNpsAnswer } from '../deal/state.ts';
+import type { RecordedNpsAnswer } from '../deal/npsAnswers.ts';
 
 /**
  * An NPS answer that names no deal we know is still the customer's voice: it is kept on its own
