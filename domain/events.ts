@@ -1,10 +1,7 @@
 import { dealEventData, type DealEvent } from './deal/events.ts';
-import type { IncentiveEvent } from './incentives/events.ts';
 import type { StreamEvent } from './streams.ts';
 
 /** Everything the event store holds: the events of every kind of stream (domain/streams.ts). */
 export type DomainEvent = StreamEvent;
 
 export const isDealEvent = <E extends DomainEvent>(event: E): event is Extract<E, DealEvent> => Object.hasOwn(dealEventData, event.type);
-
-export const isIncentiveEvent = <E extends DomainEvent>(event: E): event is Extract<E, IncentiveEvent> => !isDealEvent(event);

@@ -45,7 +45,3 @@ export const MonthClosingEvent = z.discriminatedUnion('type', [
   eventOf('IncentiveReportPublished'),
 ]);
 export type MonthClosingEvent = z.infer<typeof MonthClosingEvent>;
-
-export const IncentiveEvent = z.discriminatedUnion('type', [...PlanEvent.options, ...MonthClosingEvent.options]);
-export type IncentiveEvent = z.infer<typeof IncentiveEvent>;
-export type IncentiveEventOf<T extends IncentiveEventType> = Extract<IncentiveEvent, { type: T }>;
