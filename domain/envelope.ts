@@ -1,16 +1,16 @@
 import { z } from 'zod';
+import type { DomainEvent } from './events.ts';
 import { Instant } from './instant.ts';
 import { Actor } from './roles.ts';
-import type { DealEvent } from './deal/events.ts';
-import { DomainEvent } from './events.ts';
+import { streamKindOf, streamKinds, upcastStoredEvent, type StreamEventOf, type StreamKindName } from './streams.ts';
 
-/** The current schema version of every stored event; older stored versions are upcast on read. */
-export const CURRENT_SCHEMA_VERSION = 1;
+const streamIdOfKinds = (names: readonly string[]) => z.string().regex(new RegExp(`^(${names.join('|')})#.+`));
 
+/** Where and when an event was stored, and who said so: the same for every kind of stream. */
 export const EventEnvelope = z.object({
   eventId: z.uuid(),
   schemaVersion: z.int().positive(),
-  streamId: z.string().regex(/^(deal|nps|plans|closes)#.+/),
+  streamId: streamIdOfKinds(Object.keys(streamKinds)),
   version: z.int().positive(),
   recordedAt: Instant,
   actor: Actor,
@@ -20,14 +20,32 @@ export const EventEnvelope = z.object({
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
 
+/** A recorded event of one kind of stream: one of its events, plus the envelope. */
+export type RecordedEventOf<K extends StreamKindName> = EventEnvelope & StreamEventOf<K>;
 /** A recorded event: the domain event plus where and when it was stored, and who said so. */
 export type RecordedEvent = EventEnvelope & DomainEvent;
-export const RecordedEvent = z.discriminatedUnion(
-  'type',
-  DomainEvent.options.map((event) => event.extend(EventEnvelope.shape)) as unknown as [z.ZodObject, ...z.ZodObject[]],
-) as unknown as z.ZodType<RecordedEvent>;
-
 /** A recorded event of a deal's life (or of an NPS answer kept on its own). */
-export type RecordedDealEvent = EventEnvelope & DealEvent;
+export type RecordedDealEvent = RecordedEventOf<'deal'>;
 
-export const dealStreamId = (dealId: string): string => `deal#${dealId}`;
+const recordedEventOfKind = (name: StreamKindName) => {
+  const envelope = { ...EventEnvelope.shape, streamId: streamIdOfKinds([name]) };
+  const options = streamKinds[name].events.options.map((event: z.ZodObject) => event.extend(envelope));
+  return z.discriminatedUnion('type', options as unknown as [z.ZodObject, ...z.ZodObject[]]);
+};
+
+/** Each kind's recorded events: only that kind's stream ids and that kind's events. */
+export const recordedEventOf = Object.fromEntries(
+  Object.keys(streamKinds).map((name) => [name, recordedEventOfKind(name as StreamKindName)]),
+) as unknown as { readonly [K in StreamKindName]: z.ZodType<RecordedEventOf<K>> };
+
+/** Any recorded event, of whichever kind of stream its id names. */
+export const RecordedEvent = z.union(Object.values(recordedEventOf) as unknown as [z.ZodType, ...z.ZodType[]]) as unknown as z.ZodType<RecordedEvent>;
+
+/**
+ * Reads a stored event of a stream as its kind reads it now: upcast by that kind's upcasters,
+ * validated against that kind's events and stream ids. Throws when the id names no kind of stream.
+ */
+export const parseStoredEvent = (streamId: string, stored: Record<string, unknown>) => {
+  const kind = streamKindOf(streamId);
+  return (recordedEventOf[kind.name] as z.ZodType<RecordedEvent>).safeParse(upcastStoredEvent(streamId, stored));
+};

@@ -1,22 +1,21 @@
-import { CURRENT_SCHEMA_VERSION } from './envelope.ts';
-
 /** Turns a stored event of schema version n into version n + 1. Pure: old facts are reread, never rewritten. */
 export type Upcaster = (event: Record<string, unknown>) => Record<string, unknown>;
 
 /**
- * Upcasters by the schema version they read. Empty while every stored event is version 1;
- * a breaking change to an event's data adds an entry here and bumps CURRENT_SCHEMA_VERSION.
+ * How one kind of stream's events have changed: the schema version written now, and one upcaster per
+ * older version, keyed by the version it reads. A breaking change to an event's data adds an upcaster
+ * and bumps the version, for that kind of stream only.
  */
-export const dealUpcasters: Readonly<Record<number, Upcaster>> = {};
+export interface SchemaHistory {
+  schemaVersion: number;
+  upcasters: Readonly<Record<number, Upcaster>>;
+}
 
-export const upcastToCurrent = (
-  event: Record<string, unknown>,
-  upcasters: Readonly<Record<number, Upcaster>> = dealUpcasters,
-  currentVersion: number = CURRENT_SCHEMA_VERSION,
-): Record<string, unknown> => {
+/** An event as its kind's current schema reads it; one already current is returned as stored. */
+export const upcastToCurrent = (event: Record<string, unknown>, { schemaVersion, upcasters }: SchemaHistory): Record<string, unknown> => {
   let upcast = event;
   let version = typeof upcast.schemaVersion === 'number' ? upcast.schemaVersion : 1;
-  while (version < currentVersion) {
+  while (version < schemaVersion) {
     const step = upcasters[version];
     if (!step) throw new Error(`no upcaster from schema version ${version}`);
     upcast = { ...step(upcast), schemaVersion: version + 1 };

@@ -5,3 +5,4 @@ export * from './outcome.ts';
 export * from './ruleViolation.ts';
 export * from './scope.ts';
 export * from './state.ts';
+export * from './decider.ts';

@@ -1,6 +1,12 @@
-import { toEpochMs } from '../instant.ts';
+import { toEpochMs, type Instant } from '../instant.ts';
 import type { NpsResponse } from './events.ts';
-import type { RecordedNpsAnswer } from './state.ts';
+
+/** What a deal (or an answer kept on its own) remembers of each NPS answer, to tell a newer version from a retry. */
+export interface RecordedNpsAnswer {
+  score: number;
+  respondedAt: Instant;
+  updatedAt: Instant;
+}
 
 /** One answer is one provider's response id: a survey tool resending it updates it, never adds one. */
 export const npsAnswerKey = (response: Pick<NpsResponse, 'provider' | 'responseId'>): string =>

@@ -2,7 +2,7 @@ import type { Instant } from '../instant.ts';
 import type { Money } from '../money.ts';
 import type { HandoffChecklist, Initiator } from './events.ts';
 import type { DealEvent } from './events.ts';
-import { recordNpsAnswer } from './npsAnswers.ts';
+import { recordNpsAnswer, type RecordedNpsAnswer } from './npsAnswers.ts';
 import { assessOutcome, type Outcome } from './outcome.ts';
 import type { ScopeLine } from './scope.ts';
 
@@ -33,12 +33,6 @@ export interface Deal {
   latestNps: { score: number; responseId: string; respondedAt: Instant } | null;
   /** Every NPS answer on the deal by provider and response id; a later version replaces the earlier one. */
   npsResponses: Record<string, RecordedNpsAnswer>;
-}
-
-export interface RecordedNpsAnswer {
-  score: number;
-  respondedAt: Instant;
-  updatedAt: Instant;
 }
 
 export type DealState = { status: 'none' } | Deal;

@@ -18,11 +18,14 @@ export const deliveredDealOf = (deal: Deal): DeliveredDeal | null => {
   };
 };
 
-/** Deliveries are kept by the month they happened in: a month's payout reads one partition. */
-export const deliveredDocumentKind = (month: Month): string => `delivered#${month}`;
+/** A delivered deal and the month whose incentive pool it counts in. */
+export interface MonthDelivery {
+  month: Month;
+  delivered: DeliveredDeal;
+}
 
-export const deliveredDocument = (deal: Deal, timeZone: string) => {
+/** A delivery counts in the pool of the month it happened in, in the business time zone; null until delivered. */
+export const monthDeliveryOf = (deal: Deal, timeZone: string): MonthDelivery | null => {
   const delivered = deliveredDealOf(deal);
-  if (!delivered) return [];
-  return [{ key: `${deliveredDocumentKind(monthOf(delivered.deliveredAt, timeZone))}|${delivered.dealId}`, body: delivered }];
+  return delivered ? { month: monthOf(delivered.deliveredAt, timeZone), delivered } : null;
 };

@@ -4,7 +4,7 @@ import { Instant } from '../instant.ts';
 import { IncentivePlan } from './plan.ts';
 import { MonthPayout, Statement } from './statements.ts';
 
-/** Where each report of a closed month is kept, by format: keys in the reports store. */
+/** Where each report of a closed month can be fetched, by format. */
 export const IssuedReports = z
   .object({
     json: z.string().min(1),
@@ -19,13 +19,13 @@ export const incentiveEventData = {
   IncentivePlanPublished: z.object({ plan: IncentivePlan }).strict(),
   /**
    * A month's payout, frozen: what payroll pays. Later facts become corrections on a later close.
-   * Its statements follow in `statementParts` StatementsIssued events, recorded with it in one
-   * transaction, because a large month's statements outgrow one DynamoDB item (400 KB).
+   * Its statements follow in `statementParts` StatementsIssued events, recorded with it all at once,
+   * because a large month's statements are too large for one event.
    */
   MonthClosed: z.object({ month: Month, closedAt: Instant, payout: MonthPayout, statementParts: z.int().nonnegative() }).strict(),
   /** One part of a closed month's statements, in order. */
   StatementsIssued: z.object({ month: Month, part: z.int().positive(), statements: z.array(Statement) }).strict(),
-  /** The month's reports are stored; announced on the bus for payroll and leadership. */
+  /** The month's reports are issued, for payroll and leadership. */
   IncentiveReportPublished: z.object({ month: Month, reports: IssuedReports }).strict(),
 } as const;
 
@@ -34,16 +34,14 @@ export type IncentiveEventType = keyof typeof incentiveEventData;
 const eventOf = <T extends IncentiveEventType>(type: T) =>
   z.object({ type: z.literal(type), occurredAt: Instant, data: incentiveEventData[type] });
 
-export const IncentiveEvent = z.discriminatedUnion('type', [
-  eventOf('IncentivePlanPublished'),
+/** What the plans' stream holds: every plan version, in the order they were published. */
+export const PlanEvent = z.discriminatedUnion('type', [eventOf('IncentivePlanPublished')]);
+export type PlanEvent = z.infer<typeof PlanEvent>;
+
+/** What the closes' stream holds: each month's close, its statements and its reports. */
+export const MonthClosingEvent = z.discriminatedUnion('type', [
   eventOf('MonthClosed'),
   eventOf('StatementsIssued'),
   eventOf('IncentiveReportPublished'),
 ]);
-export type IncentiveEvent = z.infer<typeof IncentiveEvent>;
-export type IncentiveEventOf<T extends IncentiveEventType> = Extract<IncentiveEvent, { type: T }>;
-
-/** Every plan version lives on one stream, so a version number names one plan and no race can publish it twice. */
-export const PLANS_STREAM_ID = 'plans#org';
-/** Every month's close and its reports, in the order they were recorded. */
-export const CLOSES_STREAM_ID = 'closes#org';
+export type MonthClosingEvent = z.infer<typeof MonthClosingEvent>;

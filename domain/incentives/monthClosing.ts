@@ -1,6 +1,7 @@
 import { toEpochMs, type Instant } from '../instant.ts';
 import type { Month } from '../calendar.ts';
-import type { IncentiveEvent, IssuedReports } from './events.ts';
+import type { Decider } from '../decider.ts';
+import type { IssuedReports, MonthClosingEvent } from './events.ts';
 import { IncentiveRuleViolation } from './incentiveRuleViolation.ts';
 import type { MonthPayout, Statement } from './statements.ts';
 
@@ -38,10 +39,11 @@ export const requireMonthEnded = (month: Month, at: Instant, monthEndsAt: Instan
 export const closingOf = (state: MonthClosings, month: Month): MonthClosing =>
   state.months[month] ?? { closed: null, reports: null, missingParts: 0 };
 
-/** Statements per part, by JSON size: each part's event stays well inside a DynamoDB item and an EventBridge entry. */
+/**
+ * A close's statements are recorded in parts of about this many characters of JSON (a part passes it
+ * by one statement at most), so that a month of any size is recorded in events of a bounded size.
+ */
 export const STATEMENT_PART_CHARS = 150_000;
-/** One transaction holds at most 100 items: the close and its parts. */
-const MAX_STATEMENT_PARTS = 99;
 
 const statementParts = (statements: readonly Statement[]): Statement[][] => {
   const parts: Statement[][] = [];
@@ -65,7 +67,7 @@ const statementParts = (statements: readonly Statement[]): Statement[][] => {
  */
 export const monthClosingDecider = {
   initialState: (): MonthClosings => ({ months: {} }),
-  evolve: (state: MonthClosings, event: IncentiveEvent): MonthClosings => {
+  evolve: (state: MonthClosings, event: MonthClosingEvent): MonthClosings => {
     if (event.type === 'MonthClosed') {
       const { month, closedAt, payout, statementParts: parts } = event.data;
       return { months: { ...state.months, [month]: { ...closingOf(state, month), closed: { month, closedAt, payout }, missingParts: parts } } };
@@ -83,7 +85,7 @@ export const monthClosingDecider = {
     }
     return state;
   },
-  decide: (command: MonthClosingCommand, state: MonthClosings): IncentiveEvent[] => {
+  decide: (command: MonthClosingCommand, state: MonthClosings): MonthClosingEvent[] => {
     const closing = closingOf(state, command.month);
     switch (command.type) {
       case 'CloseMonth': {
@@ -92,12 +94,9 @@ export const monthClosingDecider = {
         if (command.payout.month !== command.month) throw new Error(`a payout for ${command.payout.month} cannot close ${command.month}`);
         const { month, at, payout } = command;
         const parts = statementParts(payout.statements);
-        if (parts.length > MAX_STATEMENT_PARTS) {
-          throw new Error(`${month} has ${payout.statements.length} statements in ${parts.length} parts; one close records at most ${MAX_STATEMENT_PARTS}`);
-        }
         return [
           { type: 'MonthClosed', occurredAt: at, data: { month, closedAt: at, payout: { ...payout, statements: [] }, statementParts: parts.length } },
-          ...parts.map((statements, index): IncentiveEvent => ({ type: 'StatementsIssued', occurredAt: at, data: { month, part: index + 1, statements } })),
+          ...parts.map((statements, index): MonthClosingEvent => ({ type: 'StatementsIssued', occurredAt: at, data: { month, part: index + 1, statements } })),
         ];
       }
       case 'RecordReports': {
@@ -108,4 +107,4 @@ export const monthClosingDecider = {
     }
   },
   startsStream: () => false,
-};
+} satisfies Decider<MonthClosings, MonthClosingCommand, MonthClosingEvent>;

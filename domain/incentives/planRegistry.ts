@@ -1,5 +1,6 @@
 import type { Instant } from '../instant.ts';
-import type { IncentiveEvent, IncentiveEventOf } from './events.ts';
+import type { Decider } from '../decider.ts';
+import type { PlanEvent } from './events.ts';
 import { IncentiveRuleViolation } from './incentiveRuleViolation.ts';
 import { samePlanContent, type IncentivePlan } from './plan.ts';
 
@@ -15,9 +16,8 @@ export type PublishPlan = { type: 'PublishPlan'; plan: IncentivePlan; at: Instan
  */
 export const planRegistryDecider = {
   initialState: (): PlanRegistry => ({ plans: [] }),
-  evolve: (state: PlanRegistry, event: IncentiveEvent): PlanRegistry =>
-    event.type === 'IncentivePlanPublished' ? { plans: [...state.plans, event.data.plan] } : state,
-  decide: (command: PublishPlan, state: PlanRegistry): IncentiveEventOf<'IncentivePlanPublished'>[] => {
+  evolve: (state: PlanRegistry, event: PlanEvent): PlanRegistry => ({ plans: [...state.plans, event.data.plan] }),
+  decide: (command: PublishPlan, state: PlanRegistry): PlanEvent[] => {
     const { plan } = command;
     const published = state.plans.find((existing) => existing.version === plan.version);
     if (published && published.planId === plan.planId && samePlanContent(published, plan)) return [];
@@ -42,4 +42,4 @@ export const planRegistryDecider = {
     return [{ type: 'IncentivePlanPublished', occurredAt: command.at, data: { plan } }];
   },
   startsStream: () => false,
-};
+} satisfies Decider<PlanRegistry, PublishPlan, PlanEvent>;

@@ -1,14 +1,15 @@
 import type { Decider } from '../decider.ts';
+import { streamKinds } from '../streams.ts';
 import type { DealEvent, NpsResponse } from '../deal/events.ts';
 import { isNewerNpsAnswer, npsAnswerKey, recordNpsAnswer } from '../deal/npsAnswers.ts';
-import type { RecordedNpsAnswer } from '../deal/state.ts';
+import type { RecordedNpsAnswer } from '../deal/npsAnswers.ts';
 
 /**
  * An NPS answer that names no deal we know is still the customer's voice: it is kept on its own
  * stream, counts for the organisation, and waits to be attributed to a deal.
  */
 export const unattributedNpsStreamId = (response: Pick<NpsResponse, 'provider' | 'responseId'>): string =>
-  `nps#${npsAnswerKey(response)}`;
+  streamKinds.nps.streamId(response);
 
 export interface UnattributedNpsState {
   response: NpsResponse | null;

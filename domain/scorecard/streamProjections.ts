@@ -2,7 +2,8 @@ import { monthOf, type Month } from '../calendar.ts';
 import type { NpsResponse } from '../deal/events.ts';
 import { evolve, initialState, isRecorded, type DealState } from '../deal/state.ts';
 import { isDealEvent, type DomainEvent } from '../events.ts';
-import { deliveredDealOf } from '../incentives/deliveredDeal.ts';
+import { streamKindOf, type StreamKindName } from '../streams.ts';
+import { monthDeliveryOf } from '../incentives/deliveredDeal.ts';
 import type { DeliveredDeal } from '../incentives/statements.ts';
 import { unattributedNpsDecider, type UnattributedNpsState } from '../nps/unattributedResponse.ts';
 import { contributionsOf, noContributions, unattributedNpsContributions, type Contributions } from './contributions.ts';
@@ -37,9 +38,9 @@ export const dealProjection: StreamProjection<DealState> = {
     return contributionsOf(state, timeZone);
   },
   documents: (state, timeZone) => {
-    const delivered = isRecorded(state) ? deliveredDealOf(state) : null;
-    if (!delivered) return [];
-    return [{ kind: 'delivered-deal', month: monthOf(delivered.deliveredAt, timeZone), dealId: delivered.dealId, body: delivered }];
+    const delivery = isRecorded(state) ? monthDeliveryOf(state, timeZone) : null;
+    if (!delivery) return [];
+    return [{ kind: 'delivered-deal', month: delivery.month, dealId: delivery.delivered.dealId, body: delivery.delivered }];
   },
 };
 
@@ -59,8 +60,14 @@ export const noProjection: StreamProjection<null> = {
   documents: () => [],
 };
 
-export const projectionFor = (streamId: string): StreamProjection<unknown> => {
-  if (streamId.startsWith('deal#')) return dealProjection as StreamProjection<unknown>;
-  if (streamId.startsWith('nps#')) return unattributedNpsProjection as StreamProjection<unknown>;
-  return noProjection as StreamProjection<unknown>;
+/** Every kind of stream names its projection here: a new kind without one is a type error. */
+// `any`: each kind folds a state of its own, which only its own projection reads.
+const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
+  deal: dealProjection,
+  nps: unattributedNpsProjection,
+  plans: noProjection,
+  closes: noProjection,
 };
+
+export const projectionFor = (streamId: string): StreamProjection<unknown> =>
+  projections[streamKindOf(streamId).name];

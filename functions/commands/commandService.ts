@@ -1,8 +1,8 @@
-import { CURRENT_SCHEMA_VERSION, type RecordedEvent } from '../../domain/envelope.ts';
-import type { DomainEvent } from '../../domain/events.ts';
 import type { Decider } from '../../domain/decider.ts';
-
+import type { RecordedEvent } from '../../domain/envelope.ts';
+import type { DomainEvent } from '../../domain/events.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { streamKindOf } from '../../domain/streams.ts';
 import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
 import { VersionConflict } from '../eventStore/errors.ts';
 import { StreamCache } from './streamCache.ts';
@@ -119,6 +119,8 @@ export const createCommandService = <State, Command, Event extends DomainEvent>(
   const anyDecider = decider as unknown as Decider<unknown, Command, never>;
   return async (request: CommandRequest<Command>): Promise<CommandResult> => {
     const { streamId } = request;
+    // New events are written in the current schema of the kind of stream they land on.
+    const { schemaVersion } = streamKindOf(streamId);
     const remembered = cache.get(streamId) ?? (decider.startsStream(request.command) ? emptyStream(streamId) : undefined);
     let stream = remembered ?? (await deps.store.readStream(streamId));
     let fresh = remembered === undefined;
@@ -155,7 +157,7 @@ export const createCommandService = <State, Command, Event extends DomainEvent>(
         (event, index): RecordedEvent => ({
           ...event,
           eventId: deps.newEventId(),
-          schemaVersion: CURRENT_SCHEMA_VERSION,
+          schemaVersion,
           streamId,
           version: stream.version + index + 1,
           recordedAt,

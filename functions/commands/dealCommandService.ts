@@ -1,19 +1,9 @@
 import type { DealCommand } from '../../domain/deal/commands.ts';
-import { decide } from '../../domain/deal/decide.ts';
-import { dealStreamId } from '../../domain/envelope.ts';
-import type { DealEvent } from '../../domain/deal/events.ts';
-import { evolve, initialState, type DealState } from '../../domain/deal/state.ts';
-import type { Decider } from '../../domain/decider.ts';
+import { dealDecider } from '../../domain/deal/decider.ts';
+import { dealStreamId } from '../../domain/streams.ts';
 import { createCommandService, type CommandRequest, type CommandServiceDeps } from './commandService.ts';
 
 export { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from './commandService.ts';
-
-export const dealDecider: Decider<DealState, DealCommand, DealEvent> = {
-  initialState,
-  evolve,
-  decide,
-  startsStream: (command) => command.type === 'CloseDeal',
-};
 
 export type DealCommandRequest = Omit<CommandRequest<DealCommand>, 'streamId'> & { dealId: string };
 

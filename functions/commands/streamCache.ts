@@ -1,7 +1,7 @@
 import type { StreamRead } from '../eventStore/dynamoEventStore.ts';
 
 /**
- * What this process last knew of each deal, least recently used dropped first. It is only ever a
+ * What this process last knew of each stream, least recently used dropped first. It is only ever a
  * guess: the conditional append is what keeps the store right, and a stale guess costs one reread.
  */
 export class StreamCache {

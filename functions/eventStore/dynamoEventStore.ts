@@ -6,8 +6,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { RecordedEvent } from '../../domain/envelope.ts';
-import { upcastToCurrent } from '../../domain/upcast.ts';
+import { parseStoredEvent, type RecordedEvent } from '../../domain/envelope.ts';
 import { queryPartition } from '../dynamo/partitionQuery.ts';
 import { CorruptStoredEvent, VersionConflict } from './errors.ts';
 import { eventsTable as T } from './eventsTable.ts';
@@ -53,7 +52,10 @@ export const storedItemOf = (
 const storedKeys = (item: Record<string, AttributeValue> | undefined) =>
   item ? { idempotencyKey: item[T.idempotencyKey]?.S, fingerprint: item[T.fingerprint]?.S } : null;
 
-/** Reads one stored item back as a valid, current-schema event, or says exactly which item is broken. */
+/**
+ * Reads one stored item back as a valid event of its stream's kind, in that kind's current schema,
+ * or says exactly which item is broken.
+ */
 export const readStoredItem = (item: Record<string, AttributeValue>): StoredEvent => {
   const streamId = item[T.partitionKey]?.S ?? '<no stream id>';
   const version = Number(item[T.sortKey]?.N ?? Number.NaN);
@@ -66,7 +68,7 @@ export const readStoredItem = (item: Record<string, AttributeValue>): StoredEven
   const eventId = typeof raw?.eventId === 'string' ? raw.eventId : undefined;
   let parsed;
   try {
-    parsed = RecordedEvent.safeParse(upcastToCurrent(raw));
+    parsed = parseStoredEvent(streamId, raw);
   } catch (error) {
     throw new CorruptStoredEvent(streamId, version, eventId, [(error as Error).message]);
   }
@@ -84,8 +86,11 @@ export const readStoredItem = (item: Record<string, AttributeValue>): StoredEven
   };
 };
 
+/** A transaction holds at most 100 items, so at most 100 events can land together. */
+export const MAX_EVENTS_PER_APPEND = 100;
+
 /**
- * The deal event store: one item per event, keyed by stream and version.
+ * The event store of every kind of stream: one item per event, keyed by stream and version.
  * Appends are conditional on the version slot being free, so of two concurrent writers exactly one wins.
  */
 export class DynamoEventStore {
@@ -107,6 +112,9 @@ export class DynamoEventStore {
   async append(request: AppendRequest): Promise<{ version: number }> {
     const { events, streamId, expectedVersion } = request;
     if (events.length === 0) return { version: expectedVersion };
+    if (events.length > MAX_EVENTS_PER_APPEND) {
+      throw new Error(`${streamId} was given ${events.length} events at once; at most ${MAX_EVENTS_PER_APPEND} are recorded together`);
+    }
     events.forEach((event, index) => {
       if (event.streamId !== streamId || event.version !== expectedVersion + index + 1) {
         throw new Error(`event ${index} must be ${streamId} v${expectedVersion + index + 1}`);

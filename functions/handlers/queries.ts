@@ -1,4 +1,4 @@
-import { dealStreamId } from '../../domain/envelope.ts';
+import { dealStreamId } from '../../domain/streams.ts';
 import { isDealEvent } from '../../domain/events.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { callerOf, requireRole } from '../http/caller.ts';

@@ -1,11 +1,10 @@
-import { CLOSES_STREAM_ID, PLANS_STREAM_ID } from '../../domain/incentives/events.ts';
 import { monthClosingDecider, type MonthClosing, type MonthClosings } from '../../domain/incentives/monthClosing.ts';
 import type { IncentivePlan } from '../../domain/incentives/plan.ts';
 import { planRegistryDecider } from '../../domain/incentives/planRegistry.ts';
-import { isIncentiveEvent } from '../../domain/events.ts';
-import type { DynamoEventStore, StreamRead } from '../eventStore/dynamoEventStore.ts';
+import { streamKinds } from '../../domain/streams.ts';
+import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 
-const incentiveEvents = (stream: StreamRead) => stream.events.map((stored) => stored.event).filter(isIncentiveEvent);
+const { plans, closes } = streamKinds;
 
 /** A closed month as recorded: its frozen payout and, once stored, its reports. */
 export type ClosedMonth = MonthClosing & { closed: NonNullable<MonthClosing['closed']> };
@@ -17,8 +16,8 @@ export class IncentiveRecords {
   constructor(private readonly store: DynamoEventStore) {}
 
   async plans(): Promise<IncentivePlan[]> {
-    const stream = await this.store.readStream(PLANS_STREAM_ID);
-    return incentiveEvents(stream).reduce(planRegistryDecider.evolve, planRegistryDecider.initialState()).plans;
+    const stream = await this.store.readStream(plans.streamId());
+    return stream.events.map((stored) => stored.event).filter(plans.holds).reduce(planRegistryDecider.evolve, planRegistryDecider.initialState()).plans;
   }
 
   /** Every close so far, and the version of the stream they were read at. */
@@ -26,11 +25,11 @@ export class IncentiveRecords {
     // A close and its statement parts land in one transaction, but a Query is not isolated from a
     // transaction in flight: a read that caught only part of one is read again.
     for (let attempt = 1; ; attempt++) {
-      const stream = await this.store.readStream(CLOSES_STREAM_ID);
-      const state = incentiveEvents(stream).reduce(monthClosingDecider.evolve, monthClosingDecider.initialState());
+      const stream = await this.store.readStream(closes.streamId());
+      const state = stream.events.map((stored) => stored.event).filter(closes.holds).reduce(monthClosingDecider.evolve, monthClosingDecider.initialState());
       const incomplete = Object.values(state.months).some((closing) => closing.missingParts > 0);
       if (!incomplete) return { version: stream.version, state };
-      if (attempt >= 3) throw new Error(`${CLOSES_STREAM_ID} holds a close whose statements are incomplete`);
+      if (attempt >= 3) throw new Error(`${closes.streamId()} holds a close whose statements are incomplete`);
     }
   }
 }

@@ -1,12 +1,13 @@
 import { addMonths, monthEndMs, type Month } from '../../domain/calendar.ts';
 import { issuedFor, payoutWithCorrections } from '../../domain/incentives/corrections.ts';
-import { CLOSES_STREAM_ID, PLANS_STREAM_ID, type IssuedReports } from '../../domain/incentives/events.ts';
+import type { IssuedReports } from '../../domain/incentives/events.ts';
 import { IncentiveRuleViolation } from '../../domain/incentives/incentiveRuleViolation.ts';
 import { closingOf, monthClosingDecider, requireMonthEnded, type MonthClosingCommand, type MonthClosings } from '../../domain/incentives/monthClosing.ts';
 import { planInForce, type IncentivePlan } from '../../domain/incentives/plan.ts';
 import { planRegistryDecider } from '../../domain/incentives/planRegistry.ts';
 import type { MonthPayout } from '../../domain/incentives/statements.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { streamKinds } from '../../domain/streams.ts';
 import { createCommandService, VersionMismatch, type CommandServiceDeps } from '../commands/commandService.ts';
 import type { ReportIssuer } from '../reports/reportIssuer.ts';
 import { IncentiveRecords, isClosed, type ClosedMonth } from './incentiveRecords.ts';
@@ -42,7 +43,7 @@ export const createIncentiveService = (deps: IncentiveServiceDeps) => {
   const publish = createCommandService(planRegistryDecider, { ...deps, cachedStreams: 0 });
   const runClosing = createCommandService(monthClosingDecider, { ...deps, cachedStreams: 0 });
   const closingCommand = (command: MonthClosingCommand, actor: Actor, expectedVersion?: number) =>
-    runClosing({ streamId: CLOSES_STREAM_ID, command, actor, fingerprint: `${command.type} ${command.month}`, expectedVersion });
+    runClosing({ streamId: streamKinds.closes.streamId(), command, actor, fingerprint: `${command.type} ${command.month}`, expectedVersion });
 
   /** What closing `month` now would issue: its own payout and the corrections of earlier closed months. */
   const preview = async (month: Month, closings: MonthClosings): Promise<MonthPayout> => {
@@ -86,7 +87,7 @@ export const createIncentiveService = (deps: IncentiveServiceDeps) => {
         );
       }
       const result = await publish({
-        streamId: PLANS_STREAM_ID,
+        streamId: streamKinds.plans.streamId(),
         command: { type: 'PublishPlan', plan, at: deps.now().toISOString() },
         actor,
         fingerprint: `${plan.planId} v${plan.version}`,

@@ -1,8 +1,9 @@
 import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
 import type { NpsResponse } from '../../domain/deal/events.ts';
 import { npsAnswerKey } from '../../domain/deal/npsAnswers.ts';
-import { unattributedNpsDecider, unattributedNpsStreamId } from '../../domain/nps/unattributedResponse.ts';
+import { unattributedNpsDecider } from '../../domain/nps/unattributedResponse.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { streamKinds } from '../../domain/streams.ts';
 import { createCommandService, type CommandServiceDeps } from '../commands/commandService.ts';
 import { createDealCommandService } from '../commands/dealCommandService.ts';
 
@@ -30,7 +31,7 @@ export const createNpsRecorder = (deps: CommandServiceDeps) => {
     const base = { responseId: response.responseId, dealId: response.dealId };
     // An answer first kept on its own stream stays there, even when a later version names a deal:
     // recording it on the deal too would count the customer twice. Moving it is an explicit attribution.
-    const keptAlone = (await deps.store.readStream(unattributedNpsStreamId(response))).version > 0;
+    const keptAlone = (await deps.store.readStream(streamKinds.nps.streamId(response))).version > 0;
     if (response.dealId && !keptAlone) {
       try {
         const result = await deals({ dealId: response.dealId, command: { type: 'RecordNpsResponse', body: response }, actor, fingerprint });
@@ -40,7 +41,7 @@ export const createNpsRecorder = (deps: CommandServiceDeps) => {
       }
     }
     const result = await unattributed({
-      streamId: unattributedNpsStreamId(response),
+      streamId: streamKinds.nps.streamId(response),
       command: { type: 'RecordNpsResponse', body: response },
       actor,
       fingerprint,

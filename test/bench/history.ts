@@ -12,12 +12,13 @@ import {
   type DealCommand,
 } from '../../domain/deal/commands.ts';
 import { decide } from '../../domain/deal/decide.ts';
-import { CURRENT_SCHEMA_VERSION, dealStreamId, RecordedEvent, type RecordedDealEvent } from '../../domain/envelope.ts';
+import { RecordedEvent, type RecordedDealEvent } from '../../domain/envelope.ts';
 import { NpsResponseRecordedData, type DealEvent, type DealEventType, type Initiator } from '../../domain/deal/events.ts';
 import type { ScopeLine } from '../../domain/deal/scope.ts';
 import { evolve, initialState, type DealState } from '../../domain/deal/state.ts';
 import { unattributedNpsDecider, unattributedNpsStreamId, type UnattributedNpsState } from '../../domain/nps/unattributedResponse.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { dealStreamId, streamKindOf } from '../../domain/streams.ts';
 import { DynamoEventStore, readStoredItem, storedItemOf } from '../../functions/eventStore/dynamoEventStore.ts';
 import { eventsTable as T } from '../../functions/eventStore/eventsTable.ts';
 
@@ -438,7 +439,7 @@ export const generateHistory = (options: HistoryOptions): History => {
       const event = {
         ...domainEvent,
         eventId: rng.uuid(),
-        schemaVersion: CURRENT_SCHEMA_VERSION,
+        schemaVersion: streamKindOf(streamId).schemaVersion,
         streamId,
         version,
         recordedAt: iso(recordedAtMs),

@@ -1,25 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { upcastToCurrent, type Upcaster } from '../../domain/upcast.ts';
+import { streamKinds, upcastStoredEvent } from '../../domain/streams.ts';
+import { upcastToCurrent, type SchemaHistory, type Upcaster } from '../../domain/upcast.ts';
 
-describe('upcasting stored events to the current schema', () => {
-  it('given an event at the current version, then it is returned as stored', () => {
+const renameWhyToReason: Upcaster = (event) => ({ ...event, data: { reason: (event.data as { why: string }).why } });
+
+describe('upcasting stored events to the current schema of their kind', () => {
+  it('given an event at its kind\'s current version, when upcast, then it is returned as stored', () => {
     const event = { schemaVersion: 1, type: 'DealCancelled', data: { reason: 'x' } };
 
-    expect(upcastToCurrent(event)).toBe(event);
+    expect(upcastToCurrent(event, streamKinds.deal)).toBe(event);
   });
 
-  it('given a version-1 event and upcasters to version 3, then each step runs in order', () => {
-    const upcasters: Record<number, Upcaster> = {
-      1: (event) => ({ ...event, data: { reason: (event.data as { why: string }).why } }),
-      2: (event) => ({ ...event, data: { ...(event.data as object), note: 'added in v3' } }),
+  it('given a version-1 event and upcasters to version 3, when upcast, then each step runs in order', () => {
+    const history: SchemaHistory = {
+      schemaVersion: 3,
+      upcasters: { 1: renameWhyToReason, 2: (event) => ({ ...event, data: { ...(event.data as object), note: 'added in v3' } }) },
     };
 
-    const upcast = upcastToCurrent({ schemaVersion: 1, data: { why: 'refund' } }, upcasters, 3);
+    const upcast = upcastToCurrent({ schemaVersion: 1, data: { why: 'refund' } }, history);
 
     expect(upcast).toEqual({ schemaVersion: 3, data: { reason: 'refund', note: 'added in v3' } });
   });
 
-  it('given a missing upcaster, then it says which version cannot be read', () => {
-    expect(() => upcastToCurrent({ schemaVersion: 1 }, {}, 2)).toThrow('no upcaster from schema version 1');
+  it('given a missing upcaster, when upcast, then it says which version cannot be read', () => {
+    expect(() => upcastToCurrent({ schemaVersion: 1 }, { schemaVersion: 2, upcasters: {} })).toThrow('no upcaster from schema version 1');
+  });
+
+  it('given only the deal kind at version 2, when a deal event and an NPS answer\'s event at version 1 are read, then only the deal event is upcast', () => {
+    const registry = { ...streamKinds, deal: { ...streamKinds.deal, schemaVersion: 2, upcasters: { 1: renameWhyToReason } } };
+    const dealEvent = { schemaVersion: 1, streamId: 'deal#D-1', type: 'DealCancelled', data: { why: 'refund' } };
+    const npsEvent = { schemaVersion: 1, streamId: 'nps#delighted:r-1', type: 'NpsResponseRecorded', data: { why: 'kept as stored' } };
+
+    expect(upcastStoredEvent('deal#D-1', dealEvent, registry)).toEqual({ ...dealEvent, schemaVersion: 2, data: { reason: 'refund' } });
+    expect(upcastStoredEvent('nps#delighted:r-1', npsEvent, registry)).toBe(npsEvent);
+  });
+
+  it('given a stream id that names no kind of stream, when its event is upcast, then it says so', () => {
+    expect(() => upcastStoredEvent('invoice#I-1', { schemaVersion: 1 })).toThrow('stream id invoice#I-1 names no kind of stream');
   });
 });

@@ -1,7 +1,7 @@
 import { PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CorruptStoredEvent, VersionConflict } from '../../functions/eventStore/errors.ts';
-import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
+import { DynamoEventStore, MAX_EVENTS_PER_APPEND } from '../../functions/eventStore/dynamoEventStore.ts';
 import { freshEventsTable } from '../support/dynamo.ts';
 import { recordedEvent } from '../support/recordedEvents.ts';
 
@@ -71,6 +71,15 @@ describe('appending and reading a stream', () => {
 
     await expect(attempt).rejects.toThrow(/must be deal#S-5 v1/);
     expect(await itemsOf('deal#S-5')).toHaveLength(0);
+  });
+
+  it('given more events than one transaction holds, when appended, then they are refused before anything is written', async () => {
+    const events = Array.from({ length: MAX_EVENTS_PER_APPEND + 1 }, (_, index) => recordedEvent('S-6', index + 1));
+
+    const attempt = store.append({ streamId: 'deal#S-6', expectedVersion: 0, events });
+
+    await expect(attempt).rejects.toThrow(`deal#S-6 was given 101 events at once; at most 100 are recorded together`);
+    expect(await itemsOf('deal#S-6')).toHaveLength(0);
   });
 });
 
@@ -164,6 +173,22 @@ describe('a corrupt stored event', () => {
     expect(error.eventId).toBe(bad.eventId);
     expect(error.version).toBe(1);
     expect(error.message).toContain('data.value.amount');
+  });
+
+  it('given a deal\'s event stored on the plans stream, when read, then it is reported: the plans stream holds plans only', async () => {
+    await putRaw('plans#org', 1, JSON.stringify({ ...recordedEvent('X-4', 1), streamId: 'plans#org' }));
+
+    const error = (await store.readStream('plans#org').catch((caught: unknown) => caught)) as CorruptStoredEvent;
+
+    expect(error).toBeInstanceOf(CorruptStoredEvent);
+    expect(error.streamId).toBe('plans#org');
+    expect(error.message).toContain('type');
+  });
+
+  it('given an event stored on a stream whose id names no kind of stream, when read, then it is reported with that id', async () => {
+    await putRaw('invoice#X-5', 1, JSON.stringify({ ...recordedEvent('X-5', 1), streamId: 'invoice#X-5' }));
+
+    await expect(store.readStream('invoice#X-5')).rejects.toThrow(/invoice#X-5 v1 .*names no kind of stream/);
   });
 
   it('given a body that claims another version than its key, when read, then it is reported, not trusted', async () => {

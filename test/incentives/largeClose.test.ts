@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CLOSES_STREAM_ID } from '../../domain/incentives/events.ts';
 import { monthClosingDecider } from '../../domain/incentives/monthClosing.ts';
+import { streamKinds } from '../../domain/streams.ts';
 import { createCommandService } from '../../functions/commands/commandService.ts';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
 import { IncentiveRecords } from '../../functions/incentives/incentiveRecords.ts';
@@ -16,7 +16,7 @@ describe('a large month closed on DynamoDB Local', () => {
     const payout = largeMonthPayout();
 
     const result = await run({
-      streamId: CLOSES_STREAM_ID,
+      streamId: streamKinds.closes.streamId(),
       command: { type: 'CloseMonth', month: '2026-10', at: '2026-11-01T00:05:00Z', monthEndsAt: '2026-11-01T00:00:00Z', payout },
       actor: { id: 'P-ADMIN', roles: ['admin'] },
       fingerprint: 'CloseMonth 2026-10',

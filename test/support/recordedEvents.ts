@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { dealStreamId, type RecordedDealEvent } from '../../domain/envelope.ts';
+import type { RecordedDealEvent } from '../../domain/envelope.ts';
+import { dealStreamId } from '../../domain/streams.ts';
 
 /** A valid recorded DealClosed or ScopeChanged event at a given version, for store-level tests. */
 export const recordedEvent = (dealId: string, version: number, reason = 'change order'): RecordedDealEvent => {

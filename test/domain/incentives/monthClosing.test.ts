@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { IncentiveEvent } from '../../../domain/incentives/events.ts';
+import type { MonthClosingEvent } from '../../../domain/incentives/events.ts';
 import { IncentiveRuleViolation } from '../../../domain/incentives/incentiveRuleViolation.ts';
 import { closingOf, monthClosingDecider, STATEMENT_PART_CHARS, type MonthClosingCommand } from '../../../domain/incentives/monthClosing.ts';
 import { computeMonthPayout } from '../../../domain/incentives/monthPayout.ts';
 import { jointPlan, largeMonthPayout, monthFacts, workedExampleDeals } from './incentiveSpec.ts';
 
 const { initialState, evolve, decide } = monthClosingDecider;
-const fold = (events: IncentiveEvent[]) => events.reduce(evolve, initialState());
+const fold = (events: MonthClosingEvent[]) => events.reduce(evolve, initialState());
 
 const close = (payout = computeMonthPayout(jointPlan(), monthFacts('2026-10', workedExampleDeals()))): MonthClosingCommand => ({
   type: 'CloseMonth',
