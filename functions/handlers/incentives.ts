@@ -57,7 +57,7 @@ const closedMonth = async (incentives: IncentiveService, month: Month): Promise<
 };
 
 export const createIncentivesHandler = (deps: IncentivesHandlerDeps) =>
-  createHttpHandler({
+  createHttpHandler('incentives', {
     'PUT /v1/incentive-plans/{planId}': async (event, route) => {
       const caller = callerOf(event);
       requireRole(caller, route);

@@ -27,7 +27,7 @@ export interface QueriesHandlerDeps {
 }
 
 export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
-  createHttpHandler({
+  createHttpHandler('queries', {
     'GET /v1/deals/{dealId}': async (event, route) => {
       const caller = callerOf(event);
       requireRole(caller, route);

@@ -7,7 +7,7 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
-import { scheduledEntries } from '../../functions/http/routes.ts';
+import { scheduledEntries } from '../../functions/handlers/entries.ts';
 import { PROJECTIONS_TABLE_ENV } from '../../functions/projections/projectionsTable.ts';
 import { REPORTS_BUCKET_ENV } from '../../functions/reports/reportStore.ts';
 import { DeadLetterQueue } from './deadLetterQueue.ts';
