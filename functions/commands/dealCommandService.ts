@@ -6,8 +6,6 @@ import { evolve, initialState, type DealState } from '../../domain/deal/state.ts
 import type { Decider } from '../../domain/decider.ts';
 import { createCommandService, type CommandRequest, type CommandServiceDeps } from './commandService.ts';
 
-export { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from './commandService.ts';
-
 export const dealDecider: Decider<DealState, DealCommand, DealEvent> = {
   initialState,
   evolve,
