@@ -7,5 +7,3 @@ export const projectionsTable = {
   partitionKey: 'p', // g<N>#deal#<dealId> | g<N>#scorecard#<dimension> | control
   sortKey: 'k', // view | <YYYY-MM> | ledger | active-generation
 } as const;
-
-export const PROJECTIONS_TABLE_ENV = 'HANDSHAKE_PROJECTIONS_TABLE';
