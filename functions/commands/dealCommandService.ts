@@ -3,8 +3,6 @@ import { dealDecider } from '../../domain/deal/decider.ts';
 import { dealStreamId } from '../../domain/streams.ts';
 import { createCommandService, type CommandRequest, type CommandServiceDeps } from './commandService.ts';
 
-export { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from './commandService.ts';
-
 export type DealCommandRequest = Omit<CommandRequest<DealCommand>, 'streamId'> & { dealId: string };
 
 export interface DealCommandResult {

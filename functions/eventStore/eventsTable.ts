@@ -10,5 +10,3 @@ export const eventsTable = {
   fingerprint: 'f', // hash of the request that produced the event, to spot a key reused for other content
   type: 't', // the event type, readable without parsing the body
 } as const;
-
-export const EVENTS_TABLE_ENV = 'HANDSHAKE_EVENTS_TABLE';

@@ -73,7 +73,7 @@ export const createCommandsHandler = (deps: CommandsHandlerDeps) => {
     now: deps.now ?? (() => new Date()),
     newEventId: deps.newEventId ?? randomUUID,
   });
-  return createHttpHandler({
+  return createHttpHandler('commands', {
     'POST /v1/deals': commandRoute(
       service,
       CloseDealBody,

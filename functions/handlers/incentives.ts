@@ -1,14 +1,14 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Month } from '../../domain/calendar.ts';
 import { IncentivePlan } from '../../domain/incentives/plan.ts';
-import type { Actor } from '../../domain/roles.ts';
 import { isClosed, type ClosedMonth } from '../incentives/incentiveRecords.ts';
-import type { IncentiveService, PayoutView } from '../incentives/incentiveService.ts';
+import type { IncentiveService } from '../incentives/incentiveService.ts';
+import { payoutVisibleTo } from '../http/access.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { createHttpHandler } from '../http/httpHandler.ts';
+import { monthOfPath } from '../http/pathParameters.ts';
 import { HttpProblem, jsonResponse } from '../http/problem.ts';
 import { parseJsonBody } from '../http/requestBody.ts';
-import { monthOfPath } from '../queries/scorecardQuery.ts';
 import type { ReportStore } from '../reports/reportStore.ts';
 
 export interface IncentivesHandlerDeps {
@@ -19,12 +19,6 @@ export interface IncentivesHandlerDeps {
 const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
 const reportKeyOf = { json: 'json', csv: 'payrollCsv', html: 'html' } as const satisfies Record<ReportFormat, string>;
-
-const seesEveryStatement = (caller: Actor) => caller.roles.some((role) => role === 'admin' || role === 'leadership');
-
-/** Sales and ops people see the pool and how it was computed, and only their own statements. */
-const visibleTo = (caller: Actor, payout: PayoutView): PayoutView =>
-  seesEveryStatement(caller) ? payout : { ...payout, statements: payout.statements.filter((statement) => statement.personId === caller.id) };
 
 const reportLinks = (month: Month, closing: ClosedMonth) =>
   closing.reports
@@ -57,7 +51,7 @@ const closedMonth = async (incentives: IncentiveService, month: Month): Promise<
 };
 
 export const createIncentivesHandler = (deps: IncentivesHandlerDeps) =>
-  createHttpHandler({
+  createHttpHandler('incentives', {
     'PUT /v1/incentive-plans/{planId}': async (event, route) => {
       const caller = callerOf(event);
       requireRole(caller, route);
@@ -78,7 +72,7 @@ export const createIncentivesHandler = (deps: IncentivesHandlerDeps) =>
     'GET /v1/payouts/{month}': async (event, route) => {
       const caller = callerOf(event);
       requireRole(caller, route);
-      return jsonResponse(200, visibleTo(caller, await deps.incentives.payouts(monthOfPath(event))));
+      return jsonResponse(200, payoutVisibleTo(caller, await deps.incentives.payouts(monthOfPath(event))));
     },
     'POST /v1/months/{month}/close': async (event, route) => {
       const caller = callerOf(event);

@@ -1,13 +1,4 @@
-import { readConfig } from '../config.ts';
-import { createDynamoClient } from '../dynamo/dynamoClient.ts';
-import { wireIncentiveService } from '../incentives/incentiveWiring.ts';
-import { reportsBucketStore } from '../reports/reportStore.ts';
-import { createMonthCloseScheduleHandler } from './monthCloseSchedule.ts';
+import { composeFromEnvironment, monthCloseScheduleHandler } from '../composition.ts';
 
-const config = readConfig();
-const reports = reportsBucketStore(config.region);
-
-export const handler = createMonthCloseScheduleHandler({
-  incentives: wireIncentiveService({ client: createDynamoClient(config), ...config, reports }),
-  timeZone: config.timeZone,
-});
+// Built once per Lambda container, outside the handler, so warm invocations reuse the clients.
+export const handler = monthCloseScheduleHandler(composeFromEnvironment());

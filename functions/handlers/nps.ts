@@ -26,7 +26,7 @@ export const createNpsHandler = (deps: NpsHandlerDeps) => {
     return jsonResponse(recorded.status === 'recorded' ? 201 : 200, recorded);
   };
 
-  return createHttpHandler({
+  return createHttpHandler('nps', {
     'POST /v1/nps/delighted': webhook('delighted'),
     'POST /v1/nps/typeform': webhook('typeform'),
     'POST /v1/nps/responses': async (event, route) => {

@@ -1,23 +1,18 @@
 import { dealStreamId } from '../../domain/streams.ts';
 import { isDealEvent } from '../../domain/events.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
+import { canSeeDeal, requireScorecardAccess } from '../http/access.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { etagOf } from '../http/headers.ts';
 import { createHttpHandler } from '../http/httpHandler.ts';
 import { openApiDocument } from '../http/openApi.ts';
-import { dealIdOf } from '../http/pathParameters.ts';
+import { dealIdOf, monthOfPath } from '../http/pathParameters.ts';
 import { HttpProblem, jsonResponse } from '../http/problem.ts';
+import { dimensionOf, trendRangeOf } from '../http/queryParameters.ts';
 import type { ScorecardRepository } from '../projections/scorecardRepository.ts';
 import type { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
-import { canSeeDeal, dealView } from '../queries/dealView.ts';
-import {
-  dimensionOf,
-  monthOfPath,
-  requireScorecardAccess,
-  scorecardFor,
-  trendFor,
-  trendRangeOf,
-} from '../queries/scorecardQuery.ts';
+import { dealView } from '../queries/dealView.ts';
+import { scorecardFor, trendFor } from '../queries/scorecardQuery.ts';
 
 export interface QueriesHandlerDeps {
   store: DynamoEventStore;
@@ -27,7 +22,7 @@ export interface QueriesHandlerDeps {
 }
 
 export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
-  createHttpHandler({
+  createHttpHandler('queries', {
     'GET /v1/deals/{dealId}': async (event, route) => {
       const caller = callerOf(event);
       requireRole(caller, route);

@@ -1,11 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
 import { IncentiveRuleViolation } from '../../domain/incentives/incentiveRuleViolation.ts';
-import {
-  ConcurrencyExhausted,
-  IdempotencyKeyReused,
-  VersionMismatch,
-} from '../commands/dealCommandService.ts';
+import { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from '../commands/commandService.ts';
 import { CorruptStoredEvent } from '../eventStore/errors.ts';
 import { WebhookSecretMissing } from '../nps/webhookSecrets.ts';
 import { logger } from '../observability/logger.ts';

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { Month } from '../../domain/calendar.ts';
 import { DealId } from '../../domain/deal/events.ts';
 import { HttpProblem } from './problem.ts';
 
@@ -11,3 +12,14 @@ export const dealIdOf = (event: APIGatewayProxyEventV2): string => {
   }
   return parsed.data;
 };
+
+/** A month given in the request (`where` names the parameter, e.g. path.month or query.from), or a 400. */
+export const monthParameter = (value: string | undefined, where: string): Month => {
+  const parsed = Month.safeParse(value);
+  if (!parsed.success) {
+    throw new HttpProblem(400, 'invalid-month', `${where} must be a month as YYYY-MM`, [{ path: where, message: 'must be YYYY-MM' }]);
+  }
+  return parsed.data;
+};
+
+export const monthOfPath = (event: APIGatewayProxyEventV2): Month => monthParameter(event.pathParameters?.month, 'path.month');

@@ -1,6 +1,6 @@
 import type { Role } from '../../domain/roles.ts';
 
-/** The Lambda functions that serve the HTTP API; each has an entry file in functions/handlers/. */
+/** The Lambda functions that serve the HTTP API; each has an entry file listed in functions/handlers/entries.ts. */
 export type ApiFunction = 'commands' | 'queries' | 'nps' | 'incentives';
 
 export interface Route {
@@ -15,12 +15,14 @@ export interface Route {
   summary: string;
 }
 
-export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;
 
 const everyone: readonly Role[] = ['admin', 'leadership', 'sales', 'ops'];
 
-/** Declared once: the local runtime serves these and the CDK app deploys these. */
-export const routes: readonly Route[] = [
+/**
+ * Declared once: the local runtime serves these and the CDK app deploys these. Kept literal (`as const`)
+ * so each function's handler map is typed by the keys below: a missing or misspelt route does not compile.
+ */
+export const routes = [
   { method: 'POST', path: '/v1/deals', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Close a deal with its promise' },
   { method: 'POST', path: '/v1/deals/{dealId}/handoff', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Hand the deal off to operations' },
   { method: 'POST', path: '/v1/deals/{dealId}/scope-changes', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Record a change order' },
@@ -41,23 +43,18 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/v1/reports/{month}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "Links to a closed month's JSON report, payroll CSV and HTML report" },
   { method: 'GET', path: '/v1/reports/{month}/{format}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "A closed month's report: json, csv (payroll) or html" },
   { method: 'GET', path: '/v1/openapi.json', function: 'queries', auth: 'none', roles: [], summary: 'This API as an OpenAPI 3.1 document' },
-];
+] as const satisfies readonly Route[];
 
-/** Functions fed by the events table's stream rather than by HTTP. */
-export const streamConsumerEntries = {
-  projector: 'functions/handlers/projector.lambda.ts',
-  publisher: 'functions/handlers/publisher.lambda.ts',
-} as const;
+type DeclaredRoute = (typeof routes)[number];
+// Distributes over the declared routes one at a time, so a method is never paired with another route's path.
+type KeyOfRoute<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
 
-/** Functions started by a schedule. */
-export const scheduledEntries = {
-  monthClose: 'functions/handlers/monthCloseSchedule.lambda.ts',
-} as const;
+/** API Gateway's routeKey of a route; of a declared route, typed as that route's key. */
+export const routeKey = <R extends Pick<Route, 'method' | 'path'>>(route: R): KeyOfRoute<R> =>
+  `${route.method} ${route.path}` as KeyOfRoute<R>;
 
-/** Where each function's Lambda entry lives, relative to the project root. */
-export const functionEntries: Record<ApiFunction, string> = {
-  commands: 'functions/handlers/commands.lambda.ts',
-  queries: 'functions/handlers/queries.lambda.ts',
-  nps: 'functions/handlers/nps.lambda.ts',
-  incentives: 'functions/handlers/incentives.lambda.ts',
-};
+/** `METHOD /path` of every declared route: API Gateway's routeKey. */
+export type RouteKey = KeyOfRoute<DeclaredRoute>;
+
+/** The route keys one function serves: the keys its handler map must have, no more and no fewer. */
+export type RouteKeyOf<F extends ApiFunction> = KeyOfRoute<Extract<DeclaredRoute, { function: F }>>;

@@ -4,21 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
-import { createCommandsHandler } from '../handlers/commands.ts';
-import { createIncentivesHandler } from '../handlers/incentives.ts';
-import { wireIncentiveService } from '../incentives/incentiveWiring.ts';
+import {
+  commandsHandler,
+  createComposition,
+  incentivesHandler,
+  npsHandler,
+  queriesHandler,
+  type Composition,
+} from '../composition.ts';
+import { configDefaults, type Config } from '../config.ts';
 import { FolderReportStore } from '../reports/reportStore.ts';
-import { createNpsHandler } from '../handlers/nps.ts';
-import { createQueriesHandler } from '../handlers/queries.ts';
-import { createNpsRecorder } from '../nps/recordNpsResponse.ts';
-import { webhookSecret } from '../nps/webhookSecrets.ts';
-import { ActiveGeneration } from '../projections/generations.ts';
-import { ScorecardRepository } from '../projections/scorecardRepository.ts';
-import { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
 import { createLocalApi } from './apiGatewayAdapter.ts';
 
-export interface LocalApiOptions {
+/** What the local runtime is told: the tables, and optionally what `Config` would otherwise default. */
+export interface LocalRuntimeOptions {
   client: DynamoDBClient;
   eventsTable: string;
   projectionsTable: string;
@@ -26,10 +25,13 @@ export interface LocalApiOptions {
   tenantId?: string;
   /** The business time zone months are closed in (default UTC). */
   timeZone?: string;
-  /** The folder issued reports are written to, as S3 holds them on AWS (default: a fresh temporary folder). */
-  reportsDir?: string;
   /** The clock closes are judged by; tests may set it. */
   now?: () => Date;
+}
+
+export interface LocalApiOptions extends LocalRuntimeOptions {
+  /** The folder issued reports are written to, as S3 holds them on AWS (default: a fresh temporary folder). */
+  reportsDir?: string;
   /** Where the webhook secrets come from (HANDSHAKE_DELIGHTED_SECRET, HANDSHAKE_TYPEFORM_SECRET). */
   env?: NodeJS.ProcessEnv;
   port: number;
@@ -42,40 +44,38 @@ export interface RunningApi {
   close: () => Promise<void>;
 }
 
-/** Wires the real handlers to a table and serves them on localhost. */
-export const serveLocalApi = async (options: LocalApiOptions): Promise<RunningApi> => {
-  const store = new DynamoEventStore(options.client, options.eventsTable);
-  const generations = new ActiveGeneration(options.client, options.projectionsTable);
-  const tenantId = options.tenantId ?? 'default';
-  const reports = new FolderReportStore(options.reportsDir ?? join(tmpdir(), `handshake-reports-${randomUUID()}`));
+/** The composition the local runtime serves: the same wiring as on AWS, with reports kept in a folder. */
+export const composeLocally = (
+  options: LocalRuntimeOptions & { reportsDir: string; env?: NodeJS.ProcessEnv },
+): Composition => {
+  const config: Config = {
+    ...configDefaults,
+    eventsTable: options.eventsTable,
+    projectionsTable: options.projectionsTable,
+    ...(options.reportingCurrency === undefined ? {} : { reportingCurrency: options.reportingCurrency }),
+    ...(options.tenantId === undefined ? {} : { tenantId: options.tenantId }),
+    ...(options.timeZone === undefined ? {} : { timeZone: options.timeZone }),
+  };
+  return createComposition({
+    config,
+    client: options.client,
+    reports: new FolderReportStore(options.reportsDir),
+    ...(options.env ? { secretsEnv: options.env } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+};
+
+/** Serves the composition's HTTP handlers on localhost, behind the API Gateway adapter. */
+export const serveComposition = async (composition: Composition, listen: { port: number; host?: string }): Promise<RunningApi> => {
   const server = createLocalApi({
-    commands: createCommandsHandler({ store, tenantId }),
-    nps: createNpsHandler({
-      record: createNpsRecorder({ store, tenantId, now: () => new Date(), newEventId: randomUUID }),
-      secret: (provider) => webhookSecret(provider, options.env ?? process.env),
-    }),
-    queries: createQueriesHandler({
-      store,
-      scorecards: new ScorecardRepository(options.client, options.projectionsTable, () => generations.current()),
-      unattributedNps: new UnattributedNpsRepository(options.client, options.projectionsTable, () => generations.current()),
-      reportingCurrency: options.reportingCurrency ?? 'USD',
-    }),
-    incentives: createIncentivesHandler({
-      incentives: wireIncentiveService({
-        client: options.client,
-        eventsTable: options.eventsTable,
-        projectionsTable: options.projectionsTable,
-        tenantId,
-        timeZone: options.timeZone ?? 'UTC',
-        reports,
-        ...(options.now ? { now: options.now } : {}),
-      }),
-      reports,
-    }),
+    commands: commandsHandler(composition),
+    nps: npsHandler(composition),
+    queries: queriesHandler(composition),
+    incentives: incentivesHandler(composition),
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => done());
+    server.listen(listen.port, listen.host ?? '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -88,3 +88,10 @@ export const serveLocalApi = async (options: LocalApiOptions): Promise<RunningAp
       }),
   };
 };
+
+/** Wires the real handlers to a table and serves them on localhost. */
+export const serveLocalApi = (options: LocalApiOptions): Promise<RunningApi> =>
+  serveComposition(
+    composeLocally({ ...options, reportsDir: options.reportsDir ?? join(tmpdir(), `handshake-reports-${randomUUID()}`) }),
+    options,
+  );

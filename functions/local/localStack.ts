@@ -1,21 +1,12 @@
 import { join } from 'node:path';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
-import { createProjectorHandler } from '../handlers/projector.ts';
-import { createStreamProjector } from '../projections/streamProjector.ts';
-import { ActiveGeneration } from '../projections/generations.ts';
-import { serveLocalApi, type RunningApi } from './localApi.ts';
+import { projectorHandler } from '../composition.ts';
+import { composeLocally, serveComposition, type LocalRuntimeOptions, type RunningApi } from './localApi.ts';
 import { startLocalPublishing, startStreamConsumers, type LocalPublishing } from './streamConsumers.ts';
 
-export interface LocalStackOptions {
-  client: DynamoDBClient;
+export interface LocalStackOptions extends LocalRuntimeOptions {
   /** DynamoDB Local's endpoint, which also serves its Streams API. */
   endpoint: string;
-  eventsTable: string;
-  projectionsTable: string;
   timeZone: string;
-  reportingCurrency?: string;
-  tenantId?: string;
   port: number;
   host?: string;
   /** Dead letters, stream checkpoints, the bus's record and issued reports (reports/) live here. */
@@ -24,8 +15,6 @@ export interface LocalStackOptions {
   publishing?: { port?: number };
   pollIntervalMs?: number;
   persistCheckpoints?: boolean;
-  /** The clock month closes are judged by; tests may set it. */
-  now?: () => Date;
 }
 
 export interface LocalStack {
@@ -41,39 +30,18 @@ export interface LocalStack {
  * consumers (projector, publisher) fed by DynamoDB Local's real stream, as event source mappings would.
  */
 export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
-  const { client } = options;
-  const generations = new ActiveGeneration(client, options.projectionsTable);
-  const projector = createProjectorHandler(
-    createStreamProjector({
-      client,
-      tableName: options.projectionsTable,
-      eventStore: new DynamoEventStore(client, options.eventsTable),
-      timeZone: options.timeZone,
-      generation: () => generations.current(),
-    }),
-  );
+  const composition = composeLocally({ ...options, reportsDir: join(options.dataDir, 'reports') });
   const publishing = options.publishing ? await startLocalPublishing({ dataDir: options.dataDir, port: options.publishing.port }) : undefined;
   const streams = await startStreamConsumers({
-    client,
+    client: options.client,
     endpoint: options.endpoint,
     eventsTable: options.eventsTable,
     dataDir: options.dataDir,
-    consumers: [{ name: 'projector', handler: projector }, ...(publishing ? [publishing.consumer] : [])],
+    consumers: [{ name: 'projector', handler: projectorHandler(composition) }, ...(publishing ? [publishing.consumer] : [])],
     pollIntervalMs: options.pollIntervalMs,
     persistCheckpoints: options.persistCheckpoints,
   });
-  const api = await serveLocalApi({
-    client,
-    eventsTable: options.eventsTable,
-    projectionsTable: options.projectionsTable,
-    reportingCurrency: options.reportingCurrency,
-    tenantId: options.tenantId,
-    timeZone: options.timeZone,
-    reportsDir: join(options.dataDir, 'reports'),
-    ...(options.now ? { now: options.now } : {}),
-    port: options.port,
-    host: options.host,
-  });
+  const api = await serveComposition(composition, options);
   return {
     api,
     publishing,

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { readConfig } from '../config.ts';
+import { PORT_ENV, readConfig, readLocalPorts } from '../config.ts';
 import { createDynamoClient } from '../dynamo/dynamoClient.ts';
-import { EVENTS_TABLE_ENV } from '../eventStore/eventsTable.ts';
 import { isPortFree, LocalDatabaseUnavailable, startDynamoDbLocal } from './dynamoDbLocal.ts';
 import { startLocalStack } from './localStack.ts';
 import { ensureEventsTable, ensureProjectionsTable } from './tables.ts';
@@ -10,30 +9,24 @@ import { ensureEventsTable, ensureProjectionsTable } from './tables.ts';
 const main = async (): Promise<void> => {
   // Node 20 is supported by the pinned SDK; its notice about future releases is noise on every start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const port = Number(process.env.PORT ?? 3000);
-  const dynamoPort = Number(process.env.HANDSHAKE_DYNAMODB_PORT ?? 8000);
+  const ports = readLocalPorts();
+  const port = ports.api;
   if (!(await isPortFree(port))) {
-    throw new LocalDatabaseUnavailable(`port ${port} is already in use; stop what holds it or set PORT to another port.`);
+    throw new LocalDatabaseUnavailable(`port ${port} is already in use; stop what holds it or set ${PORT_ENV} to another port.`);
   }
-  const database = await startDynamoDbLocal({ port: dynamoPort, dataDir: resolve('.handshake', 'dynamodb') });
-  process.env.HANDSHAKE_DYNAMODB_ENDPOINT = database.endpoint;
-  process.env[EVENTS_TABLE_ENV] ??= 'handshake-events';
-  const config = readConfig();
+  const database = await startDynamoDbLocal({ port: ports.dynamoDb, dataDir: resolve('.handshake', 'dynamodb') });
+  const config = { ...readConfig(), dynamoDbEndpoint: database.endpoint };
   const client = createDynamoClient(config);
   await ensureEventsTable(client, config.eventsTable);
   await ensureProjectionsTable(client, config.projectionsTable);
   const stack = await startLocalStack({
+    ...config,
     client,
     endpoint: database.endpoint,
-    eventsTable: config.eventsTable,
-    projectionsTable: config.projectionsTable,
-    timeZone: config.timeZone,
-    reportingCurrency: config.reportingCurrency,
-    tenantId: config.tenantId,
     port,
     host: '0.0.0.0',
     dataDir: resolve('.handshake'),
-    publishing: { port: Number(process.env.HANDSHAKE_EVENT_BUS_PORT ?? 0) },
+    publishing: { port: ports.eventBus },
   });
   const url = `http://localhost:${port}`;
 

@@ -1,13 +1,12 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { webhookSecretArnEnv, webhookSecretEnv } from '../config.ts';
 
 export type NpsProviderName = 'delighted' | 'typeform';
-
-const envName = (provider: NpsProviderName) => `HANDSHAKE_${provider.toUpperCase()}_SECRET`;
 
 /** The webhook secret is not configured: a deployment fault, never the caller's. */
 export class WebhookSecretMissing extends Error {
   constructor(provider: NpsProviderName) {
-    super(`no ${provider} webhook secret is configured (${envName(provider)} or ${envName(provider)}_ARN)`);
+    super(`no ${provider} webhook secret is configured (${webhookSecretEnv(provider)} or ${webhookSecretArnEnv(provider)})`);
     this.name = 'WebhookSecretMissing';
   }
 }
@@ -17,9 +16,9 @@ export class WebhookSecretMissing extends Error {
  * (by ARN, cached for five minutes by Powertools so a webhook burst costs one lookup).
  */
 export const webhookSecret = async (provider: NpsProviderName, env: NodeJS.ProcessEnv = process.env): Promise<string> => {
-  const direct = env[envName(provider)];
+  const direct = env[webhookSecretEnv(provider)];
   if (direct) return direct;
-  const arn = env[`${envName(provider)}_ARN`];
+  const arn = env[webhookSecretArnEnv(provider)];
   if (arn) {
     const secret = await getSecret(arn, { maxAge: 300 });
     if (typeof secret === 'string' && secret.length > 0) return secret;

@@ -29,5 +29,3 @@ export const projectionsTable = {
   /** On the pointer: the highest generation ever claimed by a rebuild, so none is filled twice. */
   claimedGeneration: 'h',
 } as const;
-
-export const PROJECTIONS_TABLE_ENV = 'HANDSHAKE_PROJECTIONS_TABLE';

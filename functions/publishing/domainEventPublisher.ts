@@ -4,9 +4,6 @@ import { jitteredDelay, sleep } from '../dynamo/backoff.ts';
 import { logger } from '../observability/logger.ts';
 import { EVENT_SOURCE } from './eventBus.ts';
 
-/** Where the publisher parks entries that EventBridge still rejects after its retries (an SQS queue URL). */
-export const PUBLISH_DLQ_URL_ENV = 'HANDSHAKE_PUBLISH_DLQ_URL';
-
 /** PutEvents takes at most 10 entries, together at most 256 KB. */
 export const MAX_ENTRIES_PER_PUT = 10;
 export const MAX_PUT_BYTES = 256 * 1024;

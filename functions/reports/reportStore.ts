@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 export interface StoredReport {
   body: string;
@@ -12,12 +12,6 @@ export interface ReportStore {
   put(key: string, report: StoredReport): Promise<void>;
   get(key: string): Promise<StoredReport | null>;
 }
-
-export const REPORTS_BUCKET_ENV = 'HANDSHAKE_REPORTS_BUCKET';
-
-/** The deployed functions' store: the bucket the stack names in their environment. */
-export const reportsBucketStore = (region: string, env: NodeJS.ProcessEnv = process.env): S3ReportStore =>
-  new S3ReportStore(new S3Client({ region }), env[REPORTS_BUCKET_ENV] ?? 'handshake-reports');
 
 export class S3ReportStore implements ReportStore {
   constructor(

@@ -3,10 +3,8 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
-import { streamConsumerEntries } from '../../functions/http/routes.ts';
-import { PUBLISH_DLQ_URL_ENV } from '../../functions/publishing/domainEventPublisher.ts';
-import { EVENT_BUS_ENV } from '../../functions/publishing/eventBus.ts';
+import { EVENTS_TABLE_ENV, EVENT_BUS_ENV, PUBLISH_DLQ_URL_ENV } from '../../functions/config.ts';
+import { streamConsumerEntries } from '../../functions/handlers/entries.ts';
 import { DeadLetterQueue, consumeEventStream } from './deadLetterQueue.ts';
 import { handshakeFunction } from './handshakeFunction.ts';
 

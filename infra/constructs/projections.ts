@@ -2,9 +2,9 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
-import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
-import { streamConsumerEntries } from '../../functions/http/routes.ts';
-import { PROJECTIONS_TABLE_ENV, projectionsTable } from '../../functions/projections/projectionsTable.ts';
+import { EVENTS_TABLE_ENV, PROJECTIONS_TABLE_ENV } from '../../functions/config.ts';
+import { streamConsumerEntries } from '../../functions/handlers/entries.ts';
+import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
 import { DeadLetterQueue, consumeEventStream } from './deadLetterQueue.ts';
 import { handshakeFunction } from './handshakeFunction.ts';
 

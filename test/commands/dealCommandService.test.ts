@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CloseDealBody, type DealCommand } from '../../domain/deal/commands.ts';
-import {
-  ConcurrencyExhausted,
-  createDealCommandService,
-  IdempotencyKeyReused,
-  VersionMismatch,
-} from '../../functions/commands/dealCommandService.ts';
+import { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from '../../functions/commands/commandService.ts';
+import { createDealCommandService } from '../../functions/commands/dealCommandService.ts';
 import { DynamoEventStore, type AppendRequest } from '../../functions/eventStore/dynamoEventStore.ts';
 import { freshEventsTable } from '../support/dynamo.ts';
 import { recordedEvent } from '../support/recordedEvents.ts';

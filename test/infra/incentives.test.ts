@@ -2,10 +2,8 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
+import { EVENTS_TABLE_ENV, PROJECTIONS_TABLE_ENV, REPORTS_BUCKET_ENV } from '../../functions/config.ts';
 import { routeKey, routes } from '../../functions/http/routes.ts';
-import { PROJECTIONS_TABLE_ENV } from '../../functions/projections/projectionsTable.ts';
-import { REPORTS_BUCKET_ENV } from '../../functions/reports/reportStore.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource, type Statement } from './template.ts';
 

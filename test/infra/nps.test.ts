@@ -4,7 +4,7 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
+import { EVENTS_TABLE_ENV } from '../../functions/config.ts';
 import { routeKey, routes } from '../../functions/http/routes.ts';
 import { webhookSecret, WebhookSecretMissing } from '../../functions/nps/webhookSecrets.ts';
 import { HttpApi } from '../../infra/constructs/httpApi.ts';

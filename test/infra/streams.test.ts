@@ -2,11 +2,9 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVENTS_TABLE_ENV } from '../../functions/eventStore/eventsTable.ts';
+import { EVENTS_TABLE_ENV, EVENT_BUS_ENV, PROJECTIONS_TABLE_ENV, PUBLISH_DLQ_URL_ENV } from '../../functions/config.ts';
 import { routeKey, routes } from '../../functions/http/routes.ts';
-import { PROJECTIONS_TABLE_ENV, projectionsTable } from '../../functions/projections/projectionsTable.ts';
-import { PUBLISH_DLQ_URL_ENV } from '../../functions/publishing/domainEventPublisher.ts';
-import { EVENT_BUS_ENV } from '../../functions/publishing/eventBus.ts';
+import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource } from './template.ts';
 

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { EVENT_BUS_ENV, PUBLISH_DLQ_URL_ENV, readConfig, type Config } from './config.ts';
+import { createDynamoClient } from './dynamo/dynamoClient.ts';
+import { DynamoEventStore } from './eventStore/dynamoEventStore.ts';
+import { createCommandsHandler } from './handlers/commands.ts';
+import { createIncentivesHandler } from './handlers/incentives.ts';
+import { createMonthCloseScheduleHandler } from './handlers/monthCloseSchedule.ts';
+import { createNpsHandler } from './handlers/nps.ts';
+import { createProjectorHandler } from './handlers/projector.ts';
+import { createPublisherHandler } from './handlers/publisher.ts';
+import { createQueriesHandler } from './handlers/queries.ts';
+import { wireIncentiveService } from './incentives/incentiveWiring.ts';
+import { createNpsRecorder } from './nps/recordNpsResponse.ts';
+import { webhookSecret } from './nps/webhookSecrets.ts';
+import { createStreamProjector } from './projections/streamProjector.ts';
+import { ActiveGeneration } from './projections/generations.ts';
+import { ScorecardRepository } from './projections/scorecardRepository.ts';
+import { UnattributedNpsRepository } from './projections/unattributedNpsRepository.ts';
+import { sqsDeadLetterSink } from './publishing/deadLetterSinks.ts';
+import { S3ReportStore, type ReportStore } from './reports/reportStore.ts';
+
+/** What every handler is built from; only the last three differ between AWS and the local runtime. */
+export interface CompositionParts {
+  config: Config;
+  client: DynamoDBClient;
+  /** Where issued reports are kept (default: the bucket the config names; the local runtime keeps a folder). */
+  reports?: ReportStore;
+  /** Where the NPS webhook secrets are read (default: this process's environment, when a webhook arrives). */
+  secretsEnv?: NodeJS.ProcessEnv;
+  /** The clock month closes are judged by (default: the system clock); tests may set it. */
+  now?: () => Date;
+}
+
+/** What several handlers share: the event store on the config's table. */
+export interface Composition extends CompositionParts {
+  store: DynamoEventStore;
+}
+
+/**
+ * The one place Handshake's objects are wired together: each Lambda entry builds its handler from here,
+ * and the local runtime builds all of them from here. Each handler has its own builder below (rather
+ * than one object holding all) so a Lambda bundle carries only the code its own handler reaches.
+ */
+export const createComposition = (parts: CompositionParts): Composition => ({
+  ...parts,
+  store: new DynamoEventStore(parts.client, parts.config.eventsTable),
+});
+
+/** On AWS: the config from the function's environment and one DynamoDB client per container. */
+export const composeFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Composition => {
+  const config = readConfig(env);
+  return createComposition({ config, client: createDynamoClient(config) });
+};
+
+/** Reads of the projections follow the active generation, so a rebuild switches them over (cached briefly). */
+const activeGeneration = ({ client, config }: Composition) => {
+  const generations = new ActiveGeneration(client, config.projectionsTable);
+  return () => generations.current();
+};
+
+const reportStoreOf = ({ reports, config }: Composition): ReportStore =>
+  reports ?? new S3ReportStore(new S3Client({ region: config.region }), config.reportsBucket);
+
+const incentiveService = (composition: Composition, reports: ReportStore) =>
+  wireIncentiveService({
+    client: composition.client,
+    ...composition.config,
+    reports,
+    ...(composition.now ? { now: composition.now } : {}),
+  });
+
+export const commandsHandler = ({ store, config }: Composition) => createCommandsHandler({ store, tenantId: config.tenantId });
+
+export const queriesHandler = (composition: Composition) => {
+  const generation = activeGeneration(composition);
+  return createQueriesHandler({
+    store: composition.store,
+    scorecards: new ScorecardRepository(composition.client, composition.config.projectionsTable, generation),
+    unattributedNps: new UnattributedNpsRepository(composition.client, composition.config.projectionsTable, generation),
+    reportingCurrency: composition.config.reportingCurrency,
+  });
+};
+
+export const npsHandler = ({ store, config, secretsEnv }: Composition) =>
+  createNpsHandler({
+    record: createNpsRecorder({ store, tenantId: config.tenantId, now: () => new Date(), newEventId: randomUUID }),
+    secret: (provider) => webhookSecret(provider, secretsEnv ?? process.env),
+  });
+
+export const incentivesHandler = (composition: Composition) => {
+  const reports = reportStoreOf(composition);
+  return createIncentivesHandler({ incentives: incentiveService(composition, reports), reports });
+};
+
+export const monthCloseScheduleHandler = (composition: Composition) =>
+  createMonthCloseScheduleHandler({
+    incentives: incentiveService(composition, reportStoreOf(composition)),
+    timeZone: composition.config.timeZone,
+  });
+
+export const projectorHandler = (composition: Composition) =>
+  createProjectorHandler(
+    createStreamProjector({
+      client: composition.client,
+      tableName: composition.config.projectionsTable,
+      eventStore: composition.store,
+      timeZone: composition.config.timeZone,
+      generation: activeGeneration(composition),
+    }),
+  );
+
+const required = (value: string | undefined, name: string): string => {
+  if (!value) throw new Error(`${name} is not set: the publisher cannot know where to send events`);
+  return value;
+};
+
+/** On AWS only: the local runtime publishes to its own bus (functions/local/streamConsumers.ts). */
+export const publisherHandler = ({ config }: Composition) =>
+  createPublisherHandler({
+    eventBridge: new EventBridgeClient({}),
+    busName: required(config.eventBus, EVENT_BUS_ENV),
+    deadLetter: sqsDeadLetterSink(new SQSClient({}), required(config.publishDeadLetterQueueUrl, PUBLISH_DLQ_URL_ENV)),
+  });
