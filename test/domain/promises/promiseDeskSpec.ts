@@ -1,8 +1,10 @@
+import { expect } from 'vitest';
 import type { CloseDealBody } from '../../../domain/deal/commands.ts';
 import type { ScopeLine } from '../../../domain/deal/scope.ts';
 import { Capacity, type CapacityInput } from '../../../domain/promises/capacity.ts';
 import { catalogueOf, type CatalogueEntry } from '../../../domain/promises/catalogue.ts';
 import type { Commitment } from '../../../domain/promises/commitment.ts';
+import { PromiseDeskRuleViolation } from '../../../domain/promises/promiseDeskRuleViolation.ts';
 import type { PromiseDesk } from '../../../domain/promises/promiseCheck.ts';
 import type { RulesOfEngagement } from '../../../domain/promises/rulesOfEngagement.ts';
 
@@ -72,3 +74,21 @@ export const promisesRules = (overrides: Partial<RulesOfEngagement> = {}): Rules
   ],
   ...overrides,
 });
+
+/** What a call threw; a failure when it threw nothing. */
+export const thrownBy = (act: () => unknown): unknown => {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected it to throw, and it did not');
+};
+
+/** The broken rule (and field) of a PromiseDeskRuleViolation thrown by a call. */
+export const violationOf = (act: () => unknown): { rule: string; field?: string } => {
+  const error = thrownBy(act);
+  expect(error).toBeInstanceOf(PromiseDeskRuleViolation);
+  const { rule, field } = error as PromiseDeskRuleViolation;
+  return field === undefined ? { rule } : { rule, field };
+};
