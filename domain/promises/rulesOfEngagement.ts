@@ -30,6 +30,8 @@ export const RuleConditions = z
   .refine((when) => Object.values(when).some((condition) => condition !== undefined), {
     // A rule with no condition would fire on every proposal: that is a mistake, not a policy both sides agreed.
     message: 'must name at least one condition: beyondCapacity, leadDaysBelow, valueAtLeast, unplannedWork or loadPercentAbove',
+    // An unknown or invalid condition has its own issue; saying "no condition" on top would mislead.
+    when: (payload) => payload.issues.length === 0,
   });
 export type RuleConditions = z.infer<typeof RuleConditions>;
 
