@@ -69,7 +69,7 @@ describe('given the Handshake stack with NPS ingestion', () => {
     it('then it is told the events table, the business time zone and where each secret is, never a secret value', () => {
       const nps = resources[idOf(stack.functions.byName.nps)];
       expect(nps?.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: lambdaRuntime.name,
         Architectures: ['arm64'],
         Environment: {
           Variables: {

@@ -7,6 +7,7 @@ import { routeKey, routes } from '../../functions/http/routes.ts';
 import { PROJECTIONS_TABLE_ENV, projectionsTable } from '../../functions/projections/projectionsTable.ts';
 import { PUBLISH_DLQ_URL_ENV } from '../../functions/publishing/domainEventPublisher.ts';
 import { EVENT_BUS_ENV } from '../../functions/publishing/eventBus.ts';
+import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource } from './template.ts';
 
@@ -103,7 +104,7 @@ describe('given the Handshake stack with its stream consumers', () => {
     it('then the projector reads events, reads and writes projections, and knows the time zone', () => {
       const projector = idOf(stack.projections.projector);
       expect(resources[projector]?.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: lambdaRuntime.name,
         Architectures: ['arm64'],
         Environment: {
           Variables: {
@@ -196,7 +197,7 @@ describe('given the Handshake stack with its stream consumers', () => {
 
     it('then the publisher is told the bus, the events table and the publish dead-letter queue', () => {
       expect(resources[idOf(stack.publishing.publisher)]?.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: lambdaRuntime.name,
         Architectures: ['arm64'],
         Environment: {
           Variables: {
@@ -235,7 +236,7 @@ describe('given the Handshake stack with its stream consumers', () => {
     it('then there are seven (four behind the API, two on the stream, one on a schedule), none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
       expect(functions).toHaveLength(7);
-      for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+      for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe(lambdaRuntime.name);
     });
   });
 });
