@@ -77,8 +77,9 @@ export const metricDimensions: Record<MetricName, readonly Dimension[]> = {
   [MetricName.poolTotal]: [Dimension.currency],
 };
 
-export const metricUnits: Record<MetricName, MetricUnit> = {
-  ...(Object.fromEntries(Object.values(MetricName).map((name) => [name, MetricUnit.Count])) as Record<MetricName, MetricUnit>),
+type Unit = (typeof MetricUnit)[keyof typeof MetricUnit];
+export const metricUnits: Record<MetricName, Unit> = {
+  ...(Object.fromEntries(Object.values(MetricName).map((name) => [name, MetricUnit.Count])) as Record<MetricName, Unit>),
   [MetricName.projectionLag]: MetricUnit.Milliseconds,
   // Minor units of a currency: CloudWatch has no money unit.
   [MetricName.poolTotal]: MetricUnit.NoUnit,
