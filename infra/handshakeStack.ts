@@ -1,19 +1,28 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { routeKey, routes } from '../functions/http/routes.ts';
+import { Currency } from '../domain/money.ts';
+import { Alarms } from './constructs/alarms.ts';
 import { ApiFunctions } from './constructs/apiFunctions.ts';
 import { EventPublishing } from './constructs/eventPublishing.ts';
 import { EventStore } from './constructs/eventStore.ts';
 import { HttpApi } from './constructs/httpApi.ts';
 import { Identity } from './constructs/identity.ts';
 import { MonthlyClose } from './constructs/monthlyClose.ts';
+import { OperatorDashboard } from './constructs/operatorDashboard.ts';
 import { Projections } from './constructs/projections.ts';
 import { ReportsBucket } from './constructs/reportsBucket.ts';
-import { WebhookSecrets } from './constructs/webhookSecrets.ts';
+import { npsProviders, WebhookSecrets } from './constructs/webhookSecrets.ts';
 
 export interface HandshakeStackProps extends StackProps {
   /** IANA zone in which months (scorecards, payouts) are counted. */
   readonly timeZone: string;
+  /** ISO 4217 code scorecards and the pool are counted in. Default USD. */
+  readonly currency?: string;
+  /** Who is e-mailed when an alarm fires (each confirms the SNS subscription once). */
+  readonly alarmEmails?: readonly string[];
+  /** Browser origins allowed to call the API; none (the default) turns CORS off. */
+  readonly corsOrigins?: readonly string[];
 }
 
 /**
@@ -23,6 +32,12 @@ export interface HandshakeStackProps extends StackProps {
  */
 const webhookThrottle = { burstLimit: 50, rateLimit: 20 };
 const webhookRoutes = routes.filter((route) => route.function === 'nps' && route.auth === 'none');
+
+/**
+ * Every other route: well above what a sales team clicks or a CLI import sends, low enough that a
+ * runaway client is answered 429 by API Gateway instead of taking the account's Lambda concurrency.
+ */
+const defaultThrottle = { burstLimit: 200, rateLimit: 100 };
 
 /** Fails synth, rather than the first month close after deploy, on a zone Node does not know. */
 const assertTimeZone = (zone: string): void => {
@@ -43,10 +58,15 @@ export class HandshakeStack extends Stack {
   readonly functions: ApiFunctions;
   readonly httpApi: HttpApi;
   readonly monthlyClose: MonthlyClose;
+  readonly alarms: Alarms;
+  readonly dashboard: OperatorDashboard;
 
   constructor(scope: Construct, id: string, props: HandshakeStackProps) {
     super(scope, id, props);
     assertTimeZone(props.timeZone);
+    const currency = props.currency ?? 'USD';
+    const currencyCheck = Currency.safeParse(currency);
+    if (!currencyCheck.success) throw new Error(`currency "${currency}" ${currencyCheck.error.issues[0]?.message}`);
 
     this.events = new EventStore(this, 'Events');
     this.identity = new Identity(this, 'Identity');
@@ -69,6 +89,7 @@ export class HandshakeStack extends Stack {
       eventsTable: this.events.table,
       projectionsTable: this.projections.table,
       timeZone: props.timeZone,
+      currency,
       webhookSecrets: this.webhookSecrets.byProvider,
       reportsBucket: this.reports.bucket,
     });
@@ -79,6 +100,8 @@ export class HandshakeStack extends Stack {
       userPool: this.identity.userPool,
       userPoolClient: this.identity.client,
       routeThrottles: Object.fromEntries(webhookRoutes.map((route) => [routeKey(route), webhookThrottle])),
+      defaultThrottle,
+      corsOrigins: props.corsOrigins ?? [],
     });
 
     this.monthlyClose = new MonthlyClose(this, 'MonthlyClose', {
@@ -87,6 +110,35 @@ export class HandshakeStack extends Stack {
       reportsBucket: this.reports.bucket,
       timeZone: props.timeZone,
     });
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      emails: props.alarmEmails ?? [],
+      functions: {
+        ...this.functions.byName,
+        projector: this.projections.projector,
+        publisher: this.publishing.publisher,
+        monthClose: this.monthlyClose.fn,
+      },
+      streamConsumers: { projector: this.projections.projector, publisher: this.publishing.publisher },
+      httpApi: this.httpApi.api,
+      npsProviders,
+    });
+    this.dashboard = new OperatorDashboard(this, 'Operations', {
+      httpApi: this.httpApi,
+      routes,
+      commandsFunction: this.functions.byName.commands,
+      projector: this.projections.projector,
+      deadLetterQueues: {
+        projector: this.projections.deadLetters,
+        'publisher stream': this.publishing.streamDeadLetters,
+        'publish entries': this.publishing.publishDeadLetters,
+        'month close': this.monthlyClose.deadLetters,
+      },
+      npsProviders,
+      currency,
+    });
+    // Last, so that it reaches every alarm defined above, the dead-letter queues' included.
+    this.alarms.notifyEveryAlarm(this);
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
@@ -98,5 +150,7 @@ export class HandshakeStack extends Stack {
     // Where the operator puts each provider's signing secret after the first deploy.
     new CfnOutput(this, 'DelightedWebhookSecretArn', { value: this.webhookSecrets.byProvider.delighted.secretArn });
     new CfnOutput(this, 'TypeformWebhookSecretArn', { value: this.webhookSecrets.byProvider.typeform.secretArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboard.dashboardName });
   }
 }

@@ -19,6 +19,8 @@ export interface ApiFunctionsProps {
   readonly projectionsTable: dynamodb.ITable;
   /** IANA zone in which months are counted. */
   readonly timeZone: string;
+  /** ISO 4217 code scorecards report money in. */
+  readonly currency: string;
   /** The NPS providers' webhook signing secrets; only the nps function may read them. */
   readonly webhookSecrets: Record<NpsProviderName, secretsmanager.ISecret>;
   /** Where closed months' reports are issued; the incentives function writes and serves them. */
@@ -35,6 +37,7 @@ export class ApiFunctions extends Construct {
     const common = {
       [EVENTS_TABLE_ENV]: props.eventsTable.tableName,
       HANDSHAKE_TIME_ZONE: props.timeZone,
+      HANDSHAKE_CURRENCY: props.currency,
     };
     // Only what each function reads: commands decide from the event streams alone. A Record over
     // ApiFunction, so a function added to the route table does not compile until it is configured here.

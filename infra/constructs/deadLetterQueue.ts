@@ -1,10 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { recordWildcardReason } from './wildcardReasons.ts';
 
 export interface DeadLetterQueueProps {
   /** What lands here and what to do about it; becomes the alarm's description. */
@@ -27,6 +28,13 @@ export class DeadLetterQueue extends Construct {
       // The longest SQS allows: time to notice, diagnose and redrive.
       retentionPeriod: Duration.days(14),
       enforceSSL: true,
+    });
+    Validations.of(this.queue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself a dead-letter queue (of a stream event source mapping, a Lambda async invoke or a ' +
+        "scheduler target); the rule only recognises another queue's RedrivePolicy. What lands here is redriven by " +
+        'an operator after the alarm below, not consumed automatically.',
     });
 
     this.alarm = this.queue
@@ -66,4 +74,13 @@ export const consumeEventStream = (fn: lambda.IFunction, eventsTable: dynamodb.I
       onFailure: new SqsDlq(deadLetters.queue),
     }),
   );
+  if (fn.role) {
+    recordWildcardReason(
+      fn.role,
+      'Resource',
+      '*',
+      'dynamodb:ListStreams only, which the event source mapping needs to find the stream: the action does not ' +
+        'support resource-level permissions. Reading the stream itself is granted on the events table stream ARN.',
+    );
+  }
 };

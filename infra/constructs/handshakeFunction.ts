@@ -1,10 +1,18 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+
+/**
+ * The one Node.js runtime every function runs on, and the only place it is named: the bundle's
+ * esbuild target is derived from it, and the tests read it from here.
+ */
+export const lambdaRuntime = lambda.Runtime.NODEJS_24_X;
+const esbuildTarget = `node${/^nodejs(\d+)\.x$/.exec(lambdaRuntime.name)![1]}`;
 
 /** The project root, found from this file rather than the working directory so tests and the CLI agree. */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,21 +28,30 @@ export interface HandshakeFunctionProps {
 }
 
 /**
- * Every Handshake Lambda function is built the same way: Node.js 22 on arm64, bundled locally by
- * esbuild into one ES module, with a log group that expires. Created in `scope` as `id` (and its
- * log group as `<id>Logs`), so moving a function here does not change its logical id.
+ * Every Handshake Lambda function is built the same way: `lambdaRuntime` on arm64, bundled locally
+ * by esbuild into one ES module, with a log group that expires and a role of its own. Created in
+ * `scope` as `id` (its log group as `<id>Logs`, its role as `<id>Role`), so moving a function here
+ * does not change its logical id.
  */
 export const handshakeFunction = (scope: Construct, id: string, props: HandshakeFunctionProps): NodejsFunction => {
   // An explicit log group, because the implicit one never expires and is left behind on delete.
   const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
     retention: logs.RetentionDays.ONE_MONTH,
   });
+  // Not the AWSLambdaBasicExecutionRole managed policy, which may write to every log group in the
+  // account: this role may write to its own function's log group and nowhere else. Every other
+  // permission is granted to it by the construct that owns the resource.
+  const role = new iam.Role(scope, `${id}Role`, {
+    assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+  });
+  logGroup.grantWrite(role);
   return new NodejsFunction(scope, id, {
     entry: path.join(projectRoot, props.entry),
     projectRoot,
     depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
     ...(props.description ? { description: props.description } : {}),
-    runtime: lambda.Runtime.NODEJS_22_X,
+    runtime: lambdaRuntime,
+    role,
     architecture: lambda.Architecture.ARM_64,
     // Lambda allocates CPU in proportion to memory; 1 GB keeps zod parsing and cold starts quick.
     memorySize: 1024,
@@ -49,8 +66,10 @@ export const handshakeFunction = (scope: Construct, id: string, props: Handshake
     bundling: {
       // Bundle with the esbuild in node_modules: synth must work on machines without Docker.
       forceDockerBundling: false,
+      // Warnings and errors only: the bundle-size summary would make `cdk synth -q` chatty.
+      logLevel: LogLevel.WARNING,
       format: OutputFormat.ESM,
-      target: 'node22',
+      target: esbuildTarget,
       // Prefer packages' ES module builds: they tree-shake, the CommonJS ones do not.
       mainFields: ['module', 'main'],
       // CommonJS dependencies inside an ES module bundle still call require() for Node builtins.

@@ -1,10 +1,12 @@
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { routeKey, type ApiFunction, type Route } from '../../functions/http/routes.ts';
 
@@ -18,7 +20,23 @@ export interface HttpApiProps {
    * every route. Each key must name one of `routes`.
    */
   readonly routeThrottles?: Readonly<Record<string, apigwv2.ThrottleSettings>>;
+  /** The stage-wide limit every route has unless `routeThrottles` names it. */
+  readonly defaultThrottle: apigwv2.ThrottleSettings;
+  /**
+   * Browser origins allowed to call the API (CORS). Empty: no CORS at all, so browsers refuse
+   * cross-origin calls; the CLI, servers and same-origin pages are unaffected.
+   */
+  readonly corsOrigins: readonly string[];
 }
+
+/** Why a route has no JWT authorizer: the reason the security review reads. */
+const unauthenticatedBecause = (route: Route): string =>
+  route.function === 'nps'
+    ? `${routeKey(route)} is a survey provider's webhook: the provider cannot present a Cognito token, and the ` +
+      "handler verifies the provider's HMAC signature over the raw body (secret in Secrets Manager) before " +
+      'reading it, which is the authentication. The route is throttled separately.'
+    : `${routeKey(route)} serves the public API contract (OpenAPI document), the same for every caller and ` +
+      'holding no data.';
 
 /**
  * The public HTTP API. Routes come from the same table the local runtime serves, so what is
@@ -26,6 +44,7 @@ export interface HttpApiProps {
  */
 export class HttpApi extends Construct {
   readonly api: apigwv2.HttpApi;
+  readonly stage: apigwv2.HttpStage;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
@@ -34,13 +53,30 @@ export class HttpApi extends Construct {
       description: 'Handshake HTTP API v1',
       // The stage is declared below so that it can carry access logs.
       createDefaultStage: false,
+      // A decision, not a default: CORS is on only for the origins the deployer named.
+      ...(props.corsOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: [...new Set(props.routes.map((route) => apigwv2.CorsHttpMethod[route.method]))],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+              exposeHeaders: ['etag', 'location'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
     });
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.ONE_MONTH });
-    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
+    const stage = (this.stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
+      // Beyond this API Gateway answers 429 before any function runs: a runaway client cannot
+      // exhaust the account's Lambda concurrency that the stream consumers also need.
+      throttle: props.defaultThrottle,
+      // Per-route request counts and latency (the dashboard's p50/p99 per route).
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new apigwv2.LogGroupLogDestination(accessLogs),
         // Only $context variables that HTTP APIs define: the REST API's standard format names
@@ -60,7 +96,7 @@ export class HttpApi extends Construct {
           }),
         ),
       },
-    });
+    }));
 
     // The authorizer only proves the token is genuine and for this client; which role may call
     // which route is decided by the handlers, from the same route table.
@@ -88,6 +124,14 @@ export class HttpApi extends Construct {
         authorizer: route.auth === 'jwt' ? authorizer : new apigwv2.HttpNoneAuthorizer(),
       });
       deployedRoutes.set(routeKey(route), added);
+      if (route.auth === 'none') {
+        for (const deployed of added) {
+          Validations.of(deployed).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: unauthenticatedBecause(route),
+          });
+        }
+      }
     }
 
     this.throttleRoutes(stage, deployedRoutes, props.routeThrottles ?? {});
@@ -126,6 +170,18 @@ export class HttpApi extends Construct {
       for (const route of routes) stage.node.addDependency(route);
     }
     (stage.node.defaultChild as apigwv2.CfnStage).routeSettings = routeSettings;
+  }
+
+  /** Latency of one route, as API Gateway reports it with detailed metrics on. */
+  routeLatency(route: Route, statistic: string): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'AWS/ApiGateway',
+      metricName: 'Latency',
+      dimensionsMap: { ApiId: this.api.apiId, Stage: this.stage.stageName, Method: route.method, Resource: route.path },
+      statistic,
+      period: Duration.minutes(5),
+      label: `${routeKey(route)} ${statistic}`,
+    });
   }
 
   /** Base URL for clients; routes are appended to it (`/v1/...`). */

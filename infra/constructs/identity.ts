@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { Role } from '../../domain/roles.ts';
@@ -20,9 +20,25 @@ export class Identity extends Construct {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      // These accounts see payouts and statements: let people protect them with an authenticator app.
-      mfa: cognito.Mfa.OPTIONAL,
+      // Admins close months and read the payroll file; everyone sees pay. A password alone is not
+      // enough: every account signs in with an authenticator app (TOTP). Not SMS, which SIM
+      // swapping defeats and which costs per message.
+      mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
+      // Stated rather than inherited from Cognito's defaults, so a review reads it here.
+      passwordPolicy: {
+        minLength: 14,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Plus: compromised-credential checks and adaptive authentication, enforced (not audit-only).
+      // A staff pool is a few hundred monthly users at most; the per-user price is small next to a
+      // stolen admin account closing a month.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
       // People and their group memberships are not in the event log, so they cannot be rebuilt.
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

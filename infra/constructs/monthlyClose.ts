@@ -1,6 +1,8 @@
 import { Duration, TimeZone } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
@@ -21,6 +23,23 @@ export interface MonthlyCloseProps {
   readonly reportsBucket: s3.IBucket;
   /** IANA zone in which months are counted, and so in which the 1st of the month begins. */
   readonly timeZone: string;
+}
+
+/**
+ * LambdaInvoke grants the scheduler's role the function and all its versions and aliases
+ * (`<arn>:*`); the schedule invokes the unqualified function, so that is all the role may invoke.
+ */
+class InvokeFunction extends LambdaInvoke {
+  constructor(
+    private readonly target: lambda.IFunction,
+    props: ConstructorParameters<typeof LambdaInvoke>[1],
+  ) {
+    super(target, props);
+  }
+
+  protected override addTargetActionToRole(role: iam.IRole): void {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.target.functionArn] }));
+  }
 }
 
 /**
@@ -80,7 +99,7 @@ export class MonthlyClose extends Construct {
         year: '*',
         timeZone: TimeZone.of(props.timeZone),
       }),
-      target: new LambdaInvoke(this.fn, {
+      target: new InvokeFunction(this.fn, {
         // The time the run was due, not when it runs: a run redriven from the dead-letter queue weeks
         // later still closes the month before the one it was due in.
         input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),

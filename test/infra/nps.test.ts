@@ -8,6 +8,7 @@ import { EVENTS_TABLE_ENV } from '../../functions/config.ts';
 import { routeKey, routes } from '../../functions/http/routes.ts';
 import { webhookSecret, WebhookSecretMissing } from '../../functions/nps/webhookSecrets.ts';
 import { HttpApi } from '../../infra/constructs/httpApi.ts';
+import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { npsProviders, webhookSecretArnEnv } from '../../infra/constructs/webhookSecrets.ts';
 import { actionsOn, cdkJsonContext, refOf, statementsOfFunction, type Resource } from './template.ts';
@@ -68,7 +69,7 @@ describe('given the Handshake stack with NPS ingestion', () => {
     it('then it is told the events table, the business time zone and where each secret is, never a secret value', () => {
       const nps = resources[idOf(stack.functions.byName.nps)];
       expect(nps?.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: lambdaRuntime.name,
         Architectures: ['arm64'],
         Environment: {
           Variables: {
@@ -211,7 +212,7 @@ describe('given a route throttle that names no route', () => {
     const stack = new Stack(new App());
     const userPool = new cognito.UserPool(stack, 'Pool');
     const fn = new lambda.Function(stack, 'Fn', {
-      runtime: lambda.Runtime.NODEJS_22_X,
+      runtime: lambdaRuntime,
       handler: 'index.handler',
       code: lambda.Code.fromInline('export const handler = async () => ({});'),
     });
@@ -223,6 +224,8 @@ describe('given a route throttle that names no route', () => {
           userPool,
           userPoolClient: userPool.addClient('Client'),
           routeThrottles: { 'POST /v1/nps/nowhere': { burstLimit: 1, rateLimit: 1 } },
+          defaultThrottle: { burstLimit: 10, rateLimit: 5 },
+          corsOrigins: [],
         }),
     ).toThrow(/POST \/v1\/nps\/nowhere.*not a route/);
   });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_TABLE_ENV, EVENT_BUS_ENV, PROJECTIONS_TABLE_ENV, PUBLISH_DLQ_URL_ENV } from '../../functions/config.ts';
 import { routeKey, routes } from '../../functions/http/routes.ts';
 import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
+import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource } from './template.ts';
 
@@ -101,7 +102,7 @@ describe('given the Handshake stack with its stream consumers', () => {
     it('then the projector reads events, reads and writes projections, and knows the time zone', () => {
       const projector = idOf(stack.projections.projector);
       expect(resources[projector]?.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: lambdaRuntime.name,
         Architectures: ['arm64'],
         Environment: {
           Variables: {
@@ -194,7 +195,7 @@ describe('given the Handshake stack with its stream consumers', () => {
 
     it('then the publisher is told the bus, the events table and the publish dead-letter queue', () => {
       expect(resources[idOf(stack.publishing.publisher)]?.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: lambdaRuntime.name,
         Architectures: ['arm64'],
         Environment: {
           Variables: {
@@ -233,7 +234,7 @@ describe('given the Handshake stack with its stream consumers', () => {
     it('then there are seven (four behind the API, two on the stream, one on a schedule), none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
       expect(functions).toHaveLength(7);
-      for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe('nodejs22.x');
+      for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe(lambdaRuntime.name);
     });
   });
 });
