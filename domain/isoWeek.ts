@@ -148,7 +148,7 @@ const localDayStartMs = (days: number, timeZone: string): number => {
 };
 
 // A week's start never changes for a zone, and every promise check needs two years of them: computing
-// one costs a few Intl calls, so each is worked out once per process.
+// one costs a few Intl calls, so each is worked out once and kept.
 const weekStarts = new Map<string, number>();
 
 /** The instant (epoch ms) the week starts: its Monday 00:00 in the business time zone. */

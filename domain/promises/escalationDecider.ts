@@ -171,3 +171,11 @@ export const escalationDecider = {
   },
   startsStream: (command: EscalationCommand): boolean => command.type === 'OpenEscalation',
 };
+
+/**
+ * An escalation's level and due time as they stand at `at` (PROMISES.md: "its level as it stands"):
+ * for an open one, risen per SLA missed by then, whether or not a sweep has recorded it yet; for a
+ * decided one, as it stood at the decision's `at`.
+ */
+export const escalationAsItStands = (escalation: Escalation, at: Instant): EscalationStanding =>
+  escalation.decision ? { level: escalation.level, dueBy: escalation.dueBy } : standingAt(escalation.opening, escalation.slaHours, at);

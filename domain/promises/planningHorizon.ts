@@ -13,11 +13,21 @@ export interface PlanningHorizon {
   boundariesMs: readonly number[];
 }
 
+// Every check within a week plans over the same weeks: working out their boundaries once per zone and
+// week keeps a check on the close path to a sort of the commitments and two passes over them.
+const horizons = new Map<string, PlanningHorizon>();
+
 export const planningHorizon = (at: string | number, timeZone: string, length: number = HORIZON_WEEKS): PlanningHorizon => {
   const first = isoWeekOf(at, timeZone);
-  const weeks = Array.from({ length }, (_, index) => addWeeks(first, index));
-  const boundariesMs = [...weeks, addWeeks(first, length)].map((week) => weekStartMs(week, timeZone));
-  return { timeZone, weeks, boundariesMs };
+  const key = `${timeZone} ${first} ${length}`;
+  let horizon = horizons.get(key);
+  if (!horizon) {
+    const weeks = Object.freeze(Array.from({ length }, (_, index) => addWeeks(first, index)));
+    const boundariesMs = Object.freeze([...weeks, addWeeks(first, length)].map((week) => weekStartMs(week, timeZone)));
+    horizon = Object.freeze({ timeZone, weeks, boundariesMs });
+    horizons.set(key, horizon);
+  }
+  return horizon;
 };
 
 /**

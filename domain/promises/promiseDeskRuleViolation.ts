@@ -49,7 +49,7 @@ export class PromiseDeskRuleViolation extends Error {
 /**
  * The decider's roles do not reach the escalation's level as it stands at the decision's `at`: a
  * late decider may find an escalation has risen beyond them. Not a conflict with the record but a
- * matter of authority (HTTP 403).
+ * matter of authority.
  */
 export class NotEntitledToDecide extends Error {
   constructor(

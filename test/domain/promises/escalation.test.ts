@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../domain/roles.ts';
 import type { EscalationLevel } from '../../../domain/promises/engagementLevel.ts';
 import { EscalationDecisionBody, type EscalationCommand } from '../../../domain/promises/escalationCommands.ts';
-import { escalationDecider, type EscalationState } from '../../../domain/promises/escalationDecider.ts';
+import { escalationAsItStands, escalationDecider, type EscalationState } from '../../../domain/promises/escalationDecider.ts';
 import { standingAt } from '../../../domain/promises/escalationStanding.ts';
 import { PromiseDeskEvent } from '../../../domain/promises/events.ts';
 import type { PromiseCheckAnswer } from '../../../domain/promises/promiseCheckAnswer.ts';
@@ -277,5 +277,20 @@ describe('the sweep', () => {
 
   it('given a decided escalation, when swept long after, then nothing is recorded', () => {
     expect(given(open(1), decide(hoursAfterOpening(1), ['ops'])).when(sweep(500)).then().events).toEqual([]);
+  });
+});
+
+describe('escalationAsItStands', () => {
+  it('given an open escalation no sweep has raised, then at a later instant it stands risen', () => {
+    const { state } = given(open(1));
+
+    expect(state && escalationAsItStands(state, hoursAfterOpening(30))).toEqual({ level: 2, dueBy: '2027-03-04T09:00:00.000Z' });
+    expect(state && escalationAsItStands(state, hoursAfterOpening(1))).toEqual({ level: 1, dueBy: '2027-03-02T09:00:00.000Z' });
+  });
+
+  it('given an escalation decided at level 2, then it stands at 2 however late it is asked', () => {
+    const { state } = given(open(1), decide(hoursAfterOpening(25), ['leadership']));
+
+    expect(state && escalationAsItStands(state, '2030-01-01T00:00:00Z')).toEqual({ level: 2, dueBy: '2027-03-04T09:00:00.000Z' });
   });
 });
