@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { DealEvent } from './deal/events.ts';
 import { npsAnswerKey } from './deal/npsAnswers.ts';
+import { dealUpcasters } from './deal/upcasters.ts';
 import { MonthClosingEvent, PlanEvent } from './incentives/events.ts';
+import { CapacityEvent, CatalogueEvent, EscalationEvent, RulesOfEngagementEvent } from './promises/events.ts';
 import { upcastToCurrent, type SchemaHistory } from './upcast.ts';
 
 /** Event schemas told apart by their `type`, each an object. */
@@ -23,13 +25,21 @@ interface StreamKindSpec extends SchemaHistory {
  */
 const kinds = {
   /** One deal's life, from its close to its delivery or cancellation, with its customers' NPS answers. */
-  deal: { events: DealEvent, schemaVersion: 1, upcasters: {}, idOf: (dealId: string) => dealId },
+  deal: { events: DealEvent, schemaVersion: 2, upcasters: dealUpcasters, idOf: (dealId: string) => dealId },
   /** An NPS answer that names no deal we know, kept on its own until it is attributed (it records a deal's NPS event). */
   nps: { events: DealEvent, schemaVersion: 1, upcasters: {}, idOf: npsAnswerKey },
   /** Every plan version on one stream, so a version number names one plan and no race can publish it twice. */
   plans: { events: PlanEvent, schemaVersion: 1, upcasters: {}, idOf: () => 'org' },
   /** Every month's close and its reports, on one stream, so two closes can never both pay one correction. */
   closes: { events: MonthClosingEvent, schemaVersion: 1, upcasters: {}, idOf: () => 'org' },
+  /** Every version of what a unit of one SKU costs operations; the latest is in force. */
+  catalogue: { events: CatalogueEvent, schemaVersion: 1, upcasters: {}, idOf: (sku: string) => sku },
+  /** Every version of one ops team's hours; the latest is in force. */
+  capacity: { events: CapacityEvent, schemaVersion: 1, upcasters: {}, idOf: (opsTeam: string) => opsTeam },
+  /** Every version of the rules of engagement, on one stream, so a version number names one agreement. */
+  rules: { events: RulesOfEngagementEvent, schemaVersion: 1, upcasters: {}, idOf: () => 'org' },
+  /** One escalation's life: opened at a level, risen as its SLAs pass, decided once. */
+  escalation: { events: EscalationEvent, schemaVersion: 1, upcasters: {}, idOf: (escalationId: string) => escalationId },
 } satisfies Record<string, StreamKindSpec>;
 
 type Kinds = typeof kinds;

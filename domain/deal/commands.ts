@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Instant, toEpochMs } from '../instant.ts';
+import type { Engagement } from '../promises/engagementRecord.ts';
+import { EscalationId } from '../promises/escalationId.ts';
 import {
   DealCancelledData,
   DealClosedData,
@@ -11,7 +13,11 @@ import {
 } from './events.ts';
 
 /** Request bodies of the deal commands, exactly as the public API takes them. */
-export const CloseDealBody = DealClosedData.extend({ closedAt: Instant })
+export const CloseDealBody = DealClosedData.extend({
+  closedAt: Instant,
+  /** The escalation that approved this promise, when it needed one (PROMISES.md). */
+  escalationId: EscalationId.optional(),
+})
   .strict()
   .superRefine((body, ctx) => {
     // Only compare two dates that are each valid; a bad one already has its own error.
@@ -35,7 +41,8 @@ export type CancelDealBody = z.infer<typeof CancelDealBody>;
 
 /** Commands: what someone asks the deal to do. Time comes in with the command, so deciding stays pure. */
 export type DealCommand =
-  | { type: 'CloseDeal'; body: CloseDealBody }
+  /** `engagement`: the promise check's verdict at closedAt, judged by whoever holds the rules (null: not judged). */
+  | { type: 'CloseDeal'; body: CloseDealBody; engagement?: Engagement | null }
   | { type: 'HandOff'; body: HandOffBody }
   | { type: 'ChangeScope'; body: ChangeScopeBody }
   | { type: 'RevisePromise'; body: RevisePromiseBody }

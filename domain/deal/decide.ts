@@ -41,8 +41,8 @@ export const decide = (command: DealCommand, state: DealState): DealEvent[] => {
       if (isRecorded(state)) {
         throw new DealRuleViolation('deal-already-closed', `deal ${state.dealId} was already closed`);
       }
-      const { closedAt, ...data } = command.body;
-      return [{ type: 'DealClosed', occurredAt: closedAt, data }];
+      const { closedAt, escalationId: _named, ...sold } = command.body;
+      return [{ type: 'DealClosed', occurredAt: closedAt, data: { ...sold, engagement: command.engagement ?? null } }];
     }
     case 'HandOff': {
       const deal = requireDeal(state);

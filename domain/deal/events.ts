@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Engagement } from '../promises/engagementRecord.ts';
 import { Instant } from '../instant.ts';
 import { Money } from '../money.ts';
 import { Scope } from './scope.ts';
@@ -35,6 +36,12 @@ export const DealClosedData = z
   })
   .strict();
 
+/**
+ * What DealClosed records: the deal as sold, and how it was promised with respect to the rules of
+ * engagement (PROMISES.md); `null` for deals closed before the promise desk existed.
+ */
+export const DealClosedRecord = DealClosedData.extend({ engagement: Engagement.nullable() }).strict();
+
 export const HandoffCompletedData = z
   .object({
     opsOwner: PersonRef,
@@ -70,7 +77,7 @@ export type NpsResponse = z.infer<typeof NpsResponseRecordedData>;
 
 /** Every fact a deal's stream can hold: the type names the business moment, the data is what was said. */
 export const dealEventData = {
-  DealClosed: DealClosedData,
+  DealClosed: DealClosedRecord,
   HandoffCompleted: HandoffCompletedData,
   ScopeChanged: ScopeChangedData,
   PromiseRevised: PromiseRevisedData,

@@ -5,6 +5,7 @@ import type { DealEvent } from './events.ts';
 import { recordNpsAnswer, type RecordedNpsAnswer } from './npsAnswers.ts';
 import { assessOutcome, type Outcome } from './outcome.ts';
 import type { ScopeLine } from './scope.ts';
+import type { Engagement } from '../promises/engagementRecord.ts';
 
 export type DealStatus = 'closed' | 'handed-off' | 'delivered' | 'cancelled';
 
@@ -26,6 +27,8 @@ export interface Deal {
   deadlineInForce: Instant;
   /** The date being worked to now, whoever revised it last. */
   plannedDeliverBy: Instant;
+  /** How the promise was made with respect to the rules of engagement; null before the promise desk existed. */
+  engagement: Engagement | null;
   revisions: { at: Instant; deliverBy: Instant; initiatedBy: Initiator }[];
   handoff: { at: Instant; opsOwner: { id: string }; opsTeam: string; checklist: HandoffChecklist } | null;
   delivery: { at: Instant; deliveredBy: { id: string }; scope: ScopeLine[] } | null;
@@ -65,6 +68,7 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
         originalDeliverBy: data.promise.deliverBy,
         deadlineInForce: data.promise.deliverBy,
         plannedDeliverBy: data.promise.deliverBy,
+        engagement: data.engagement,
         revisions: [],
         handoff: null,
         delivery: null,

@@ -1,28 +1,10 @@
-import { z } from 'zod';
 import { isSameScope } from '../deal/scope.ts';
 import { toEpochMs } from '../instant.ts';
-import { EngagementLevel } from './engagementLevel.ts';
+import { Engagement } from './engagementRecord.ts';
 import type { EscalationState } from './escalationDecider.ts';
-import { EscalationId } from './escalationId.ts';
 import type { Proposal } from './promiseCheck.ts';
 import { PromiseDeskRuleViolation } from './promiseDeskRuleViolation.ts';
 import type { Verdict } from './verdict.ts';
-
-/** How a deal was closed with respect to the rules of engagement. */
-export const EngagementClass = z.enum(['within-rules', 'approved', 'outside-rules']);
-export type EngagementClass = z.infer<typeof EngagementClass>;
-
-/** What a close records of the rules (in DealClosed, and on the deal view): the verdict at closedAt and how it was met. */
-export const Engagement = z
-  .object({
-    class: EngagementClass,
-    level: EngagementLevel,
-    rules: z.array(z.string()),
-    rulesVersion: z.int().positive().nullable(),
-    escalationId: EscalationId.optional(),
-  })
-  .strict();
-export type Engagement = z.infer<typeof Engagement>;
 
 /**
  * Classifies a close (PROMISES.md, "Closing a deal under the rules"). A signed deal is never refused

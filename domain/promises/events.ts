@@ -66,6 +66,12 @@ export const PromiseDeskEvent = z.discriminatedUnion('type', [
   eventOf('EscalationDecided'),
 ]);
 export type PromiseDeskEvent = z.infer<typeof PromiseDeskEvent>;
+
+/** The events of each kind of promise-desk stream. */
+export const CatalogueEvent = z.discriminatedUnion('type', [eventOf('CatalogueEntryPublished')]);
+export const CapacityEvent = z.discriminatedUnion('type', [eventOf('CapacityPublished')]);
+export const RulesOfEngagementEvent = z.discriminatedUnion('type', [eventOf('RulesOfEngagementPublished')]);
+export const EscalationEvent = z.discriminatedUnion('type', [eventOf('EscalationOpened'), eventOf('EscalationRaised'), eventOf('EscalationDecided')]);
 export type PromiseDeskEventOf<T extends PromiseDeskEventType> = Extract<PromiseDeskEvent, { type: T }>;
 
 export const isPromiseDeskEvent = (event: { type: string }): event is PromiseDeskEvent => Object.hasOwn(promiseDeskEventData, event.type);

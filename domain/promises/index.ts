@@ -6,6 +6,7 @@ export * from './catalogueEntryDecider.ts';
 export * from './codeUnitOrder.ts';
 export * from './commitment.ts';
 export * from './engagement.ts';
+export * from './engagementRecord.ts';
 export * from './engagementLevel.ts';
 export * from './escalationCommands.ts';
 export * from './escalationDecider.ts';

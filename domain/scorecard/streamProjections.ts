@@ -67,6 +67,10 @@ const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
   nps: unattributedNpsProjection,
   plans: noProjection,
   closes: noProjection,
+  catalogue: noProjection,
+  capacity: noProjection,
+  rules: noProjection,
+  escalation: noProjection,
 };
 
 export const projectionFor = (streamId: string): StreamProjection<unknown> =>

@@ -264,6 +264,7 @@ const planDeal = (rng: Rng, index: number, firstDayMs: number, days: number): Pl
         value: { amount: value, currency },
         scope,
         promise: { deliverBy: isoMinute(plannedDeliverBy) },
+        engagement: null,
       }),
     },
   ];

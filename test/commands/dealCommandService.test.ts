@@ -119,7 +119,7 @@ describe('the deal command service', () => {
       type: 'DealClosed',
       streamId: 'deal#L-6',
       version: 1,
-      schemaVersion: 1,
+      schemaVersion: 2,
       occurredAt: '2026-10-02T15:00:00Z',
       recordedAt: '2026-10-02T15:00:01.000Z',
       actor,

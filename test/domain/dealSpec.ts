@@ -79,6 +79,7 @@ export const dealClosed = (
     value: { amount: 1_250_000, currency: 'USD' },
     scope: overrides.scope ?? SOLD_SCOPE,
     promise: { deliverBy: overrides.deliverBy ?? DELIVER_BY },
+    engagement: null,
   },
 });
 

@@ -77,6 +77,7 @@ describe('happy paths: each command records exactly one event, dated by the comm
             value: { amount: 1_250_000, currency: 'USD' },
             scope: SOLD_SCOPE,
             promise: { deliverBy: '2026-10-20T17:00:00Z' },
+            engagement: null,
           },
         },
       ]);

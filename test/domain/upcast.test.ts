@@ -6,7 +6,7 @@ const renameWhyToReason: Upcaster = (event) => ({ ...event, data: { reason: (eve
 
 describe('upcasting stored events to the current schema of their kind', () => {
   it('given an event at its kind\'s current version, when upcast, then it is returned as stored', () => {
-    const event = { schemaVersion: 1, type: 'DealCancelled', data: { reason: 'x' } };
+    const event = { schemaVersion: streamKinds.deal.schemaVersion, type: 'DealCancelled', data: { reason: 'x' } };
 
     expect(upcastToCurrent(event, streamKinds.deal)).toBe(event);
   });
@@ -37,5 +37,19 @@ describe('upcasting stored events to the current schema of their kind', () => {
 
   it('given a stream id that names no kind of stream, when its event is upcast, then it says so', () => {
     expect(() => upcastStoredEvent('invoice#I-1', { schemaVersion: 1 })).toThrow('stream id invoice#I-1 names no kind of stream');
+  });
+
+  it('given a DealClosed stored before the promise desk (schema 1), when read, then it has engagement null and nothing else changes', () => {
+    const stored = { schemaVersion: 1, type: 'DealClosed', data: { dealId: 'D-1', value: { amount: 1, currency: 'USD' } } };
+
+    const read = upcastStoredEvent('deal#D-1', stored);
+
+    expect(read).toEqual({ schemaVersion: 2, type: 'DealClosed', data: { dealId: 'D-1', value: { amount: 1, currency: 'USD' }, engagement: null } });
+  });
+
+  it('given another deal event stored at schema 1, when read, then only its schema version moves', () => {
+    const stored = { schemaVersion: 1, type: 'DealCancelled', data: { reason: 'refund' } };
+
+    expect(upcastStoredEvent('deal#D-1', stored)).toEqual({ ...stored, schemaVersion: 2 });
   });
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedDealEvent } from '../../domain/envelope.ts';
-import { dealStreamId } from '../../domain/streams.ts';
+import { dealStreamId, streamKinds } from '../../domain/streams.ts';
 
 /** A valid recorded DealClosed or ScopeChanged event at a given version, for store-level tests. */
 export const recordedEvent = (dealId: string, version: number, reason = 'change order'): RecordedDealEvent => {
   const envelope = {
     eventId: randomUUID(),
-    schemaVersion: 1,
+    schemaVersion: streamKinds.deal.schemaVersion,
     streamId: dealStreamId(dealId),
     version,
     recordedAt: '2026-10-02T15:00:01Z',
@@ -26,6 +26,7 @@ export const recordedEvent = (dealId: string, version: number, reason = 'change 
         value: { amount: 1_250_000, currency: 'USD' },
         scope: [{ sku: 'SEALCOAT-SQFT', quantity: 12_000 }],
         promise: { deliverBy: '2026-10-20T17:00:00Z' },
+        engagement: null,
       },
     };
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CloseDealBody } from '../../../domain/deal/commands.ts';
-import { Engagement, engagementOfClose } from '../../../domain/promises/engagement.ts';
+import { engagementOfClose } from '../../../domain/promises/engagement.ts';
+import { Engagement } from '../../../domain/promises/engagementRecord.ts';
 import type { EscalationCommand } from '../../../domain/promises/escalationCommands.ts';
 import { escalationDecider, type EscalationState } from '../../../domain/promises/escalationDecider.ts';
 import type { Verdict } from '../../../domain/promises/verdict.ts';
