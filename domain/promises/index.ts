@@ -17,6 +17,7 @@ export * from './forwardFill.ts';
 export * from './integerDivision.ts';
 export * from './loadPercent.ts';
 export * from './loadView.ts';
+export * from './openDeal.ts';
 export * from './planningHorizon.ts';
 export * from './promiseCheck.ts';
 export * from './promiseCheckAnswer.ts';
