@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, wallClockMs, zoneOffsetMs } from './wallClock.ts';
 
 /** A calendar month in the business time zone. */
 export const Month = z
@@ -7,53 +8,12 @@ export const Month = z
   .meta({ example: '2026-10' });
 export type Month = z.infer<typeof Month>;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
-
-const wallClock = (epochMs: number, timeZone: string) => {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return parts as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-};
-
-/** How far the zone's wall clock is ahead of UTC at this instant. */
-const zoneOffsetMs = (epochMs: number, timeZone: string): number => {
-  const wall = wallClock(epochMs, timeZone);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return wallAsUtc - Math.floor(epochMs / 1000) * 1000;
-};
-
-export const isTimeZone = (timeZone: string): boolean => {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-};
+export { isTimeZone };
 
 /** The month an instant falls in, on the business's wall calendar. */
 export const monthOf = (instant: string | number, timeZone: string): Month => {
-  const wall = wallClock(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
-  return `${wall.year}-${String(wall.month).padStart(2, '0')}`;
+  const wall = new Date(wallClockMs(typeof instant === 'number' ? instant : Date.parse(instant), timeZone));
+  return `${wall.getUTCFullYear()}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}`;
 };
 
 export const addMonths = (month: Month, count: number): Month => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wallClockMs, zoneOffsetMs } from './wallClock.ts';
 
 /**
  * ISO 8601 weeks on the business's wall calendar: a week starts Monday 00:00 local and week 1 of a
@@ -96,41 +97,6 @@ export const weekRange = (from: IsoWeek, count: number): IsoWeek[] => {
   const monday = mondayOf(from);
   return Array.from({ length: Math.max(0, count) }, (_, index) => isoWeekOfDay(monday + 7 * index));
 };
-
-// ---- the business time zone's wall clock ----
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-};
-
-/** The wall clock at an instant, as if it were a UTC time: epoch ms of the local date and time, whole seconds. */
-const wallClockMs = (epochMs: number, timeZone: string): number => {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
-  return daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
-};
-
-/** How far the zone's wall clock is ahead of UTC at this instant. */
-const zoneOffsetMs = (epochMs: number, timeZone: string): number =>
-  wallClockMs(epochMs, timeZone) - Math.floor(epochMs / 1000) * 1000;
 
 /**
  * The first instant of a local day. Around a change of offset the day's midnight may occur twice (the
