@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
 import { callStoringNothing } from '../support/apiSteps.ts';
 import { expectProblem } from '../support/expectProblem.ts';
 import { useTestApi } from '../support/httpFixture.ts';
 import { call, tokenFor } from '../support/localApi.ts';
+import { recordedEvent } from '../support/recordedEvents.ts';
 import { decisionBody, escalationBody, hoursAfter, openApiChecker, roomyProposal, rulesBody, shortLeadProposal, T0 } from '../support/promiseDesk.ts';
 
 /** POST /v1/deals records how the close stands with the rules; GET /v1/deals/{id} shows it (PROMISES.md, "Closing a deal under the rules"). */
@@ -30,6 +32,15 @@ const engagementOf = async (dealId: string) => {
   checker.expectDocumented('GET', '/v1/deals/{dealId}', 200, read.json);
   return read.json.engagement;
 };
+
+describe('a deal closed before the promise desk existed', () => {
+  it('given a DealClosed recorded with no engagement, when the deal is read, then its engagement is null', async () => {
+    const store = new DynamoEventStore(api.client, api.tableName);
+    const closed = recordedEvent('D-OLD', 1);
+    await store.append({ streamId: closed.streamId, expectedVersion: 0, events: [closed] });
+    expect(await engagementOf('D-OLD')).toBeNull();
+  });
+});
 
 describe('before the rules are published', () => {
   it('given no rules, when a short-lead deal is closed, then it is recorded within rules with no rules version', async () => {
