@@ -12,6 +12,7 @@ import { createMonthCloseScheduleHandler } from './handlers/monthCloseSchedule.t
 import { createNpsHandler } from './handlers/nps.ts';
 import { createProjectorHandler } from './handlers/projector.ts';
 import { createPublisherHandler } from './handlers/publisher.ts';
+import { createPromisesHandler } from './handlers/promises.ts';
 import { createQueriesHandler } from './handlers/queries.ts';
 import { wireIncentiveService } from './incentives/incentiveWiring.ts';
 import { createNpsRecorder } from './nps/recordNpsResponse.ts';
@@ -20,6 +21,9 @@ import { createStreamProjector } from './projections/streamProjector.ts';
 import { ActiveGeneration } from './projections/generations.ts';
 import { ScorecardRepository } from './projections/scorecardRepository.ts';
 import { UnattributedNpsRepository } from './projections/unattributedNpsRepository.ts';
+import { engagementAtClose } from './promises/closeEngagement.ts';
+import { PromiseDeskReader } from './promises/promiseDeskReader.ts';
+import type { EscalationsSource, OpenCommitmentsSource } from './promises/promiseDeskSources.ts';
 import { sqsDeadLetterSink } from './publishing/deadLetterSinks.ts';
 import { S3ReportStore, type ReportStore } from './reports/reportStore.ts';
 
@@ -73,7 +77,44 @@ const incentiveService = (composition: Composition, reports: ReportStore) =>
     ...(composition.now ? { now: composition.now } : {}),
   });
 
-export const commandsHandler = ({ store, config }: Composition) => createCommandsHandler({ store, tenantId: config.tenantId });
+/*
+ * The projections the desk reads (open commitments per deal, escalations by status) are built by
+ * functions/projections' OpenCommitmentsRepository and EscalationsRepository. Until those are wired in
+ * here, the desk sees no open commitments and lists no escalations: checks schedule the proposal alone.
+ */
+const openCommitmentsOf = (_composition: Composition): OpenCommitmentsSource => ({ openDeals: async () => [] });
+const escalationsOf = (_composition: Composition): EscalationsSource => ({ byStatus: async () => [] });
+
+// One reader per composition, so the close (commands) and the desk's writes (promises) share its cache
+// when the local runtime serves both from one process: a publication there is seen by the next close.
+const deskReaders = new WeakMap<Composition, PromiseDeskReader>();
+const promiseDeskReaderOf = (composition: Composition): PromiseDeskReader => {
+  let reader = deskReaders.get(composition);
+  if (!reader) {
+    reader = new PromiseDeskReader({ store: composition.store, openCommitments: openCommitmentsOf(composition), timeZone: composition.config.timeZone });
+    deskReaders.set(composition, reader);
+  }
+  return reader;
+};
+
+export const commandsHandler = (composition: Composition) => {
+  const { store, config } = composition;
+  const reader = promiseDeskReaderOf(composition);
+  return createCommandsHandler({
+    store,
+    tenantId: config.tenantId,
+    engagementOf: (body) => engagementAtClose({ reader, store, timeZone: config.timeZone }, body),
+  });
+};
+
+export const promisesHandler = (composition: Composition) =>
+  createPromisesHandler({
+    store: composition.store,
+    tenantId: composition.config.tenantId,
+    timeZone: composition.config.timeZone,
+    reader: promiseDeskReaderOf(composition),
+    escalations: escalationsOf(composition),
+  });
 
 export const queriesHandler = (composition: Composition) => {
   const generation = activeGeneration(composition);

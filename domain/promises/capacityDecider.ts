@@ -1,3 +1,4 @@
+import type { Decider } from '../decider.ts';
 import type { Instant } from '../instant.ts';
 import type { Capacity } from './capacity.ts';
 import type { OpsTeam } from './catalogue.ts';
@@ -33,4 +34,4 @@ export const capacityDecider = {
     ];
   },
   startsStream: (): boolean => false,
-};
+} satisfies Decider<CapacityVersions, PublishCapacity, PromiseDeskEvent>;

@@ -1,3 +1,4 @@
+import type { Decider } from '../decider.ts';
 import type { Instant } from '../instant.ts';
 import type { CatalogueEntry } from './catalogue.ts';
 import type { PromiseDeskEvent, PromiseDeskEventOf } from './events.ts';
@@ -27,4 +28,4 @@ export const catalogueEntryDecider = {
     return [{ type: 'CatalogueEntryPublished', occurredAt: command.at, data: { version: state.version + 1, entry: command.entry } }];
   },
   startsStream: (): boolean => false,
-};
+} satisfies Decider<CatalogueEntryVersions, PublishCatalogueEntry, PromiseDeskEvent>;

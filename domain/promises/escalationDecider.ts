@@ -1,3 +1,4 @@
+import type { Decider } from '../decider.ts';
 import type { CloseDealBody } from '../deal/commands.ts';
 import { toEpochMs, type Instant } from '../instant.ts';
 import type { Actor } from '../roles.ts';
@@ -170,7 +171,7 @@ export const escalationDecider = {
     }
   },
   startsStream: (command: EscalationCommand): boolean => command.type === 'OpenEscalation',
-};
+} satisfies Decider<EscalationState, EscalationCommand, PromiseDeskEvent>;
 
 /**
  * An escalation's level and due time as they stand at `at` (PROMISES.md: "its level as it stands"):

@@ -1,3 +1,4 @@
+import type { Decider } from '../decider.ts';
 import type { Instant } from '../instant.ts';
 import type { PromiseDeskEvent, PromiseDeskEventOf } from './events.ts';
 import { PromiseDeskRuleViolation } from './promiseDeskRuleViolation.ts';
@@ -43,4 +44,4 @@ export const rulesOfEngagementDecider = {
     return [{ type: 'RulesOfEngagementPublished', occurredAt: command.at, data: { rules } }];
   },
   startsStream: (): boolean => false,
-};
+} satisfies Decider<RulesOfEngagementVersions, PublishRulesOfEngagement, PromiseDeskEvent>;

@@ -10,6 +10,7 @@ import {
   RevisePromiseBody,
   type DealCommand,
 } from '../../domain/deal/commands.ts';
+import type { Engagement } from '../../domain/promises/engagementRecord.ts';
 import { createDealCommandService, type DealCommandService } from '../commands/dealCommandService.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
@@ -24,6 +25,8 @@ export interface CommandsHandlerDeps {
   tenantId: string;
   now?: () => Date;
   newEventId?: () => string;
+  /** How a close stands with the rules of engagement; without it a close records no engagement (null). */
+  engagementOf?: (body: CloseDealBody) => Promise<Engagement>;
 }
 
 /** Same route, same deal, same validated body: the same request (zod output has a fixed key order). */
@@ -34,7 +37,7 @@ const commandRoute =
   <S extends z.ZodType>(
     service: DealCommandService,
     schema: S,
-    toCommand: (body: z.output<S>) => DealCommand,
+    toCommand: (body: z.output<S>) => DealCommand | Promise<DealCommand>,
     dealIdFrom: (event: APIGatewayProxyEventV2, body: z.output<S>) => string = (event) => dealIdOf(event),
   ): RouteHandler =>
   async (event, route) => {
@@ -47,7 +50,7 @@ const commandRoute =
     const dealId = pathDealId ?? dealIdFrom(event, body);
     const result = await service({
       dealId,
-      command: toCommand(body),
+      command: await toCommand(body),
       actor: caller,
       idempotencyKey,
       expectedVersion,
@@ -77,7 +80,7 @@ export const createCommandsHandler = (deps: CommandsHandlerDeps) => {
     'POST /v1/deals': commandRoute(
       service,
       CloseDealBody,
-      (body) => ({ type: 'CloseDeal', body }),
+      async (body) => ({ type: 'CloseDeal', body, ...(deps.engagementOf ? { engagement: await deps.engagementOf(body) } : {}) }),
       (_event, body) => body.dealId,
     ),
     'POST /v1/deals/{dealId}/handoff': commandRoute(service, HandOffBody, (body) => ({ type: 'HandOff', body })),

@@ -11,6 +11,7 @@ export const functionEntries: Record<ApiFunction, string> = {
   queries: 'functions/handlers/queries.lambda.ts',
   nps: 'functions/handlers/nps.lambda.ts',
   incentives: 'functions/handlers/incentives.lambda.ts',
+  promises: 'functions/handlers/promises.lambda.ts',
 };
 
 /** Functions fed by the events table's stream rather than by HTTP. */

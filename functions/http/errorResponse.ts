@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
 import { IncentiveRuleViolation } from '../../domain/incentives/incentiveRuleViolation.ts';
+import { NotEntitledToDecide, PromiseDeskRuleViolation } from '../../domain/promises/promiseDeskRuleViolation.ts';
 import { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from '../commands/commandService.ts';
 import { CorruptStoredEvent } from '../eventStore/errors.ts';
 import { WebhookSecretMissing } from '../nps/webhookSecrets.ts';
@@ -18,6 +19,12 @@ export const toHttpProblem = (error: unknown): HttpProblem => {
   if (error instanceof IncentiveRuleViolation) {
     return new HttpProblem(409, error.rule, error.message, error.field ? [{ path: error.field, message: error.message }] : undefined);
   }
+  if (error instanceof PromiseDeskRuleViolation) {
+    const errors = error.field ? [{ path: error.field, message: error.message }] : undefined;
+    return new HttpProblem(error.rule === 'unknown-escalation' ? 404 : 409, error.rule, error.message, errors);
+  }
+  // Not a conflict with the record but a matter of authority: the level has risen beyond the caller.
+  if (error instanceof NotEntitledToDecide) return new HttpProblem(403, 'not-entitled-to-decide', error.message);
   if (error instanceof VersionMismatch) return new HttpProblem(412, 'version-mismatch', error.message);
   if (error instanceof IdempotencyKeyReused) return new HttpProblem(409, 'idempotency-key-reused', error.message);
   if (error instanceof ConcurrencyExhausted) return new HttpProblem(409, 'concurrent-update', error.message);

@@ -13,7 +13,15 @@ import { IncentivePlan } from '../../domain/incentives/plan.ts';
 import { MonthPayout } from '../../domain/incentives/statements.ts';
 import { Instant } from '../../domain/instant.ts';
 import { Money } from '../../domain/money.ts';
+import { Capacity } from '../../domain/promises/capacity.ts';
+import { CatalogueEntry } from '../../domain/promises/catalogue.ts';
+import { Engagement } from '../../domain/promises/engagementRecord.ts';
+import { EscalationDecisionBody, OpenEscalationBody } from '../../domain/promises/escalationCommands.ts';
+import { LoadView } from '../../domain/promises/loadView.ts';
+import { PromiseCheckAnswer } from '../../domain/promises/promiseCheckAnswer.ts';
+import { RulesOfEngagement } from '../../domain/promises/rulesOfEngagement.ts';
 import { Actor } from '../../domain/roles.ts';
+import { EscalationView } from '../promises/escalationView.ts';
 import { ScorecardSchema } from '../../domain/scorecard/scorecard.ts';
 import { routeKey, routes, type RouteKey } from './routes.ts';
 
@@ -43,6 +51,8 @@ const DealViewResponse = z
     outcome: Outcome.nullable(),
     nps: z.object({ score: z.int().min(0).max(10), respondedAt: Instant }).nullable(),
     value: Money,
+    /** null for deals closed before the promise desk existed. */
+    engagement: Engagement.nullable(),
     events: z.array(
       z.object({
         eventId: z.uuid(),
@@ -112,8 +122,22 @@ const contracts: Record<
     status: 200,
     contentTypes: ['application/json', 'text/csv', 'text/html'],
   },
+  'PUT /v1/catalog/{sku}': { request: CatalogueEntry, response: z.object({ sku: z.string(), version: z.int().positive() }), status: 201 },
+  'GET /v1/catalog': { response: z.object({ items: z.array(CatalogueEntry.extend({ version: z.int().positive() })) }), status: 200 },
+  'PUT /v1/capacity/{opsTeam}': { request: Capacity, response: z.object({ opsTeam: z.string(), version: z.int().positive() }), status: 201 },
+  'GET /v1/capacity/{opsTeam}': { response: LoadView, status: 200, query: ['from', 'weeks', 'at'] },
+  'POST /v1/promise-checks': { request: CloseDealBody, response: PromiseCheckAnswer, status: 200 },
+  'PUT /v1/rules-of-engagement': { request: RulesOfEngagement, response: z.object({ version: z.int().positive() }), status: 201 },
+  'GET /v1/rules-of-engagement': { response: RulesOfEngagement, status: 200 },
+  'POST /v1/escalations': { request: OpenEscalationBody, response: EscalationView, status: 201 },
+  'POST /v1/escalations/{escalationId}/decision': { request: EscalationDecisionBody, response: EscalationView, status: 201 },
+  'GET /v1/escalations/{escalationId}': { response: EscalationView, status: 200, query: ['at'] },
+  'GET /v1/escalations': { response: z.object({ items: z.array(EscalationView) }), status: 200, query: ['status', 'at'] },
   'GET /v1/openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
 };
+
+/** Query parameters a route cannot do without; every other one has a default. */
+const requiredQuery = new Set(['GET /v1/scorecards from', 'GET /v1/scorecards to']);
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -135,14 +159,15 @@ export const openApiDocument = (): Record<string, unknown> => {
       schema: { type: 'string' },
     }));
     for (const name of contract.query ?? []) {
-      parameters.push({ name, in: 'query', required: name !== 'dimension', schema: { type: 'string' } });
+      parameters.push({ name, in: 'query', required: requiredQuery.has(routeKey(route) + ' ' + name), schema: { type: 'string' } });
     }
-    // Only the deal commands honour these headers; plans and closes are idempotent by their content.
+    // The deal commands honour both headers; the promise desk's writes take an Idempotency-Key; plans
+    // and closes are idempotent by their content.
+    if (route.function === 'commands' || (route.function === 'promises' && route.method !== 'GET')) {
+      parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } });
+    }
     if (route.function === 'commands') {
-      parameters.push(
-        { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } },
-        { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } },
-      );
+      parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } });
     }
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = {

@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/roles.ts';
 
 /** The Lambda functions that serve the HTTP API; each has an entry file listed in functions/handlers/entries.ts. */
-export type ApiFunction = 'commands' | 'queries' | 'nps' | 'incentives';
+export type ApiFunction = 'commands' | 'queries' | 'nps' | 'incentives' | 'promises';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT';
@@ -42,6 +42,17 @@ export const routes = [
   { method: 'POST', path: '/v1/months/{month}/close', function: 'incentives', auth: 'jwt', roles: ['admin'], summary: 'Close a month: freeze its statements and issue its reports' },
   { method: 'GET', path: '/v1/reports/{month}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "Links to a closed month's JSON report, payroll CSV and HTML report" },
   { method: 'GET', path: '/v1/reports/{month}/{format}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "A closed month's report: json, csv (payroll) or html" },
+  { method: 'PUT', path: '/v1/catalog/{sku}', function: 'promises', auth: 'jwt', roles: ['admin', 'ops'], summary: "Publish a new version of what a unit of a SKU costs operations" },
+  { method: 'GET', path: '/v1/catalog', function: 'promises', auth: 'jwt', roles: everyone, summary: 'The catalogue in force: the latest version of every SKU' },
+  { method: 'PUT', path: '/v1/capacity/{opsTeam}', function: 'promises', auth: 'jwt', roles: ['admin', 'ops'], summary: "Publish a new version of an ops team's hours" },
+  { method: 'GET', path: '/v1/capacity/{opsTeam}', function: 'promises', auth: 'jwt', roles: everyone, summary: "An ops team's load: capacity, scheduled minutes and commitments per week" },
+  { method: 'POST', path: '/v1/promise-checks', function: 'promises', auth: 'jwt', roles: everyone, summary: 'Can we promise this by then? A capable-to-promise check and its verdict; nothing is stored' },
+  { method: 'PUT', path: '/v1/rules-of-engagement', function: 'promises', auth: 'jwt', roles: ['admin'], summary: 'Publish a version of the rules of engagement (immutable once published)' },
+  { method: 'GET', path: '/v1/rules-of-engagement', function: 'promises', auth: 'jwt', roles: everyone, summary: 'The rules of engagement in force' },
+  { method: 'POST', path: '/v1/escalations', function: 'promises', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Escalate a proposal beyond what sales may commit alone' },
+  { method: 'POST', path: '/v1/escalations/{escalationId}/decision', function: 'promises', auth: 'jwt', roles: ['admin', 'leadership', 'ops'], summary: 'Approve or reject an escalation (the role must reach its level as it stands)' },
+  { method: 'GET', path: '/v1/escalations/{escalationId}', function: 'promises', auth: 'jwt', roles: everyone, summary: 'An escalation as it stands' },
+  { method: 'GET', path: '/v1/escalations', function: 'promises', auth: 'jwt', roles: everyone, summary: 'Escalations by status, with level and due time' },
   { method: 'GET', path: '/v1/openapi.json', function: 'queries', auth: 'none', roles: [], summary: 'This API as an OpenAPI 3.1 document' },
 ] as const satisfies readonly Route[];
 

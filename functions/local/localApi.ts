@@ -9,6 +9,7 @@ import {
   createComposition,
   incentivesHandler,
   npsHandler,
+  promisesHandler,
   queriesHandler,
   type Composition,
 } from '../composition.ts';
@@ -72,6 +73,7 @@ export const serveComposition = async (composition: Composition, listen: { port:
     nps: npsHandler(composition),
     queries: queriesHandler(composition),
     incentives: incentivesHandler(composition),
+    promises: promisesHandler(composition),
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

@@ -20,6 +20,7 @@ export const dealView = (events: readonly RecordedDealEvent[]) => {
     seller: deal.seller,
     salesTeam: deal.salesTeam,
     value: deal.value,
+    engagement: deal.engagement,
     closedAt: deal.closedAt,
     scope: { sold: deal.soldScope, inForce: deal.scopeInForce, planned: deal.plannedScope },
     handoff: deal.handoff,

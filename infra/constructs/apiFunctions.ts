@@ -55,6 +55,8 @@ export class ApiFunctions extends Construct {
         [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
         [REPORTS_BUCKET_ENV]: props.reportsBucket.bucketName,
       },
+      // The promise desk writes its own streams and reads the open commitments the projector keeps.
+      promises: { ...common, [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName },
     };
     const timeoutOf: Partial<Record<ApiFunction, Duration>> = {
       // A bulk import of up to 500 answers is recorded one at a time; the HTTP API waits at most 30 s.
@@ -88,5 +90,7 @@ export class ApiFunctions extends Construct {
     props.eventsTable.grantReadWriteData(this.byName.incentives);
     props.projectionsTable.grantReadData(this.byName.incentives);
     grantReportAccess(props.reportsBucket, this.byName.incentives);
+    props.eventsTable.grantReadWriteData(this.byName.promises);
+    props.projectionsTable.grantReadData(this.byName.promises);
   }
 }
