@@ -48,10 +48,17 @@ export const documentItemKey = (generation: number, document: ProjectedDocument)
   }
 };
 
-/** A document's key as a view records it, and back: a view names the documents its stream listed. */
+/**
+ * A document's key as a view records it, and back: a view names the documents its stream listed,
+ * without the generation, so a rebuilt view is the same as the live one it replaces.
+ */
 export type RecordedDocumentKey = [partition: string, sortKey: string];
-export const recordedDocumentKey = (key: ItemKey): RecordedDocumentKey => [key[T.partitionKey]!.S!, key[T.sortKey]!.S!];
-export const documentKeyOf = ([partition, sortKey]: RecordedDocumentKey): ItemKey => itemKey(partition, sortKey);
+export const recordedDocumentKey = (generation: number, key: ItemKey): RecordedDocumentKey => [
+  key[T.partitionKey]!.S!.slice(generationPrefix(generation).length),
+  key[T.sortKey]!.S!,
+];
+export const documentKeyOf = (generation: number, [partition, sortKey]: RecordedDocumentKey): ItemKey =>
+  itemKey(`${generationPrefix(generation)}${partition}`, sortKey);
 
 /** One dimension's scorecard: an item per month, and its commitment ledger, which sorts after every month. */
 export const scorecardPartition = (generation: number, dimension: Dimension): string => `${generationPrefix(generation)}scorecard#${dimension}`;

@@ -22,17 +22,17 @@ export const viewItem = (generation: number, streamId: string, view: StoredView)
   [T.lastVersion]: { N: String(view.lastVersion) },
   [T.state]: { S: JSON.stringify(view.state) },
   [T.contributions]: { S: JSON.stringify(view.contributions) },
-  [T.documents]: { S: JSON.stringify(view.documentKeys.map(recordedDocumentKey)) },
+  [T.documents]: { S: JSON.stringify(view.documentKeys.map((key) => recordedDocumentKey(generation, key))) },
 });
 
 /** Views written before documents could move record none: they listed only documents that never move. */
 const recordedDocumentKeys = (json: string | undefined): RecordedDocumentKey[] => (json ? (JSON.parse(json) as RecordedDocumentKey[]) : []);
 
-export const parseView = (item: Item): StoredView => ({
+export const parseView = (generation: number, item: Item): StoredView => ({
   lastVersion: Number(item[T.lastVersion]!.N),
   state: JSON.parse(item[T.state]!.S!) as unknown,
   contributions: JSON.parse(item[T.contributions]!.S!) as ItemCounters,
-  documentKeys: recordedDocumentKeys(item[T.documents]?.S).map(documentKeyOf),
+  documentKeys: recordedDocumentKeys(item[T.documents]?.S).map((key) => documentKeyOf(generation, key)),
 });
 
 export const documentKeysOf = (generation: number, documents: readonly ProjectedDocument[]): ItemKey[] =>

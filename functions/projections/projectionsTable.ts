@@ -23,7 +23,7 @@ export const projectionsTable = {
   /** On a view: what the stream counted for on the scorecards when last written (JSON, by scorecard item), so the
    * next write adds only the difference and a redelivered event adds nothing. */
   contributions: 'c',
-  /** On a view: the keys of the documents its stream listed when last written (JSON, `[partition, sort key]` pairs), so
+  /** On a view: the keys of the documents its stream listed when last written (JSON, `[partition without the generation, sort key]` pairs), so
    * a document the stream no longer lists (a deal delivered, an escalation decided) is deleted with the next write.
    * Absent on views written before documents could move: those listed only documents that never do. */
   documents: 'dk',

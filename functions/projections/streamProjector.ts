@@ -113,7 +113,7 @@ export const createStreamProjector = (deps: StreamProjectorDeps): StreamProjecto
     const keys = streamIds.map((streamId) => streamViewKey(generation, streamId));
     const streamOfPartition = new Map(keys.map((key, index) => [key[T.partitionKey]!.S!, streamIds[index]!]));
     const items = await batchGetItems(deps.client, deps.tableName, keys, pause);
-    return new Map(items.map((item) => [streamOfPartition.get(item[T.partitionKey]!.S!)!, parseView(item)]));
+    return new Map(items.map((item) => [streamOfPartition.get(item[T.partitionKey]!.S!)!, parseView(generation, item)]));
   };
 
   /** What the stream's new events change, or null when the view already holds them all. */
