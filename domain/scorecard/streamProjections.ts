@@ -79,7 +79,7 @@ export const escalationProjection: StreamProjection<EscalationState> = {
   documents: (state) => (state ? [{ kind: 'escalation', status: state.status, escalationId: state.escalationId, body: state }] : []),
 };
 
-/** Plans and month closes feed no scorecard: their readers read the streams themselves. */
+/** Plans, month closes, the catalogue, capacity and rules feed no scorecard: their readers read the streams themselves. */
 export const noProjection: StreamProjection<null> = {
   initialState: () => null,
   evolve: () => null,
