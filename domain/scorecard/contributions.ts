@@ -2,6 +2,7 @@ import { addMonths, monthEndMs, monthOf, type Month } from '../calendar.ts';
 import { toEpochMs } from '../instant.ts';
 import { outcomeOf, type Deal } from '../deal/state.ts';
 import { dimensionsOf, type Dimension } from './dimensions.ts';
+import { closeTallyOf, deliveryTalliesOf, type EngagementTally } from './engagement.ts';
 
 /** Amounts in minor units, by ISO currency: deals in different currencies are never summed together. */
 export type ByCurrency = Record<string, number>;
@@ -19,7 +20,8 @@ export type Tally =
   | 'dueNext30Days'
   | 'promoters'
   | 'passives'
-  | 'detractors';
+  | 'detractors'
+  | EngagementTally;
 
 /** What one dimension's scorecard counts in one month. A count never given reads as 0. */
 export type MonthCounts = Partial<Record<Tally, number>> & {
@@ -27,6 +29,8 @@ export type MonthCounts = Partial<Record<Tally, number>> & {
   revenue?: ByCurrency;
   /** Hours from close to handoff, in tenths, as a histogram (tenths -> handoffs) so a median can be read exactly. */
   handoffLags?: Record<number, number>;
+  /** Seconds from an escalation's opening to its decision, as a histogram (seconds -> escalations), for an exact median. */
+  decisionSeconds?: Record<number, number>;
 };
 
 /**
@@ -84,6 +88,8 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   const closedMonth = monthOf(deal.closedAt, timeZone);
   add(at(closedMonth), 'closed', 1);
   addIn(at(closedMonth), 'revenue', deal.value.currency, deal.value.amount);
+  const closeTally = closeTallyOf(deal);
+  if (closeTally) add(at(closedMonth), closeTally, 1);
 
   if (deal.cancellation) add(at(monthOf(deal.cancellation.at, timeZone)), 'cancelled', 1);
 
@@ -103,6 +109,11 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
     add(month, 'onTime', outcome.onTime ? 1 : 0);
     add(month, 'asSold', outcome.asSold ? 1 : 0);
     add(month, 'promiseKept', outcome.promiseKept ? 1 : 0);
+    const byClass = deliveryTalliesOf(deal);
+    if (byClass) {
+      add(month, byClass.delivered, 1);
+      add(month, byClass.kept, outcome.promiseKept ? 1 : 0);
+    }
   }
 
   // Open at a month's end: closed by then and neither delivered nor cancelled by then.

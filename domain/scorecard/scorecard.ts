@@ -3,7 +3,11 @@ import { Month } from '../calendar.ts';
 import { Money } from '../money.ts';
 import { CHECKLIST_ITEMS, type CommitmentLedger, type MonthCounts, type Tally } from './contributions.ts';
 import type { Dimension } from './dimensions.ts';
+import { EngagementSectionSchema, readEngagement, type EngagementSection } from './engagement.ts';
+import { medianOfHistogram } from './histogram.ts';
 import { netPromoterScore, npsCountsOf } from './nps.ts';
+
+export { medianOfHistogram };
 
 export interface Scorecard {
   month: Month;
@@ -21,6 +25,7 @@ export interface Scorecard {
   handoff: { count: number; averageCompleteness: number | null; medianHoursToHandoff: number | null };
   nps: { responses: number; promoters: number; passives: number; detractors: number; score: number | null };
   openCommitments: { count: number; dueNext30Days: number; value: Money };
+  engagement: EngagementSection;
 }
 
 const Rate = z.number().min(0).max(1).nullable();
@@ -48,27 +53,12 @@ export const ScorecardSchema = z
       .object({ responses: Count, promoters: Count, passives: Count, detractors: Count, score: z.int().min(-100).max(100).nullable() })
       .strict(),
     openCommitments: z.object({ count: Count, dueNext30Days: Count, value: Money }).strict(),
+    engagement: EngagementSectionSchema,
   })
   // Stops compiling when the scorecard gains or changes a field this schema does not know.
   .strict() satisfies z.ZodType<Scorecard>;
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
-
-/** The median of a histogram of values (value -> how many), or null when it is empty. */
-export const medianOfHistogram = (histogram: ReadonlyMap<number, number>): number | null => {
-  const values = [...histogram.entries()].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
-  const total = values.reduce((sum, [, count]) => sum + count, 0);
-  if (total === 0) return null;
-  const valueAt = (index: number): number => {
-    let seen = 0;
-    for (const [value, count] of values) {
-      seen += count;
-      if (index < seen) return value;
-    }
-    throw new Error('index beyond histogram');
-  };
-  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
-};
 
 /**
  * Reads a month's scorecard from its counts and its dimension's commitment ledger.
@@ -116,5 +106,6 @@ export const readScorecard = (input: {
     },
     nps: { responses: nps.promoters + nps.passives + nps.detractors, ...nps, score: netPromoterScore(nps) },
     openCommitments: { count: open, dueNext30Days: n('dueNext30Days'), value: { amount: openValue, currency } },
+    engagement: readEngagement(c),
   };
 };

@@ -6,15 +6,24 @@ import { streamKindOf, type StreamKindName } from '../streams.ts';
 import { monthDeliveryOf } from '../incentives/deliveredDeal.ts';
 import type { DeliveredDeal } from '../incentives/statements.ts';
 import { unattributedNpsDecider, type UnattributedNpsState } from '../nps/unattributedResponse.ts';
+import { escalationDecider, type Escalation, type EscalationState, type EscalationStatus } from '../promises/escalationDecider.ts';
+import { isPromiseDeskEvent } from '../promises/events.ts';
+import type { OpenDeal } from '../promises/openDeal.ts';
 import { contributionsOf, noContributions, unattributedNpsContributions, type Contributions } from './contributions.ts';
+import { escalationContributions } from './engagement.ts';
+import { openDealOf } from './openDeal.ts';
 
 /**
  * A document kept beside the counters for a reader that lists them: a delivered deal under the month
- * it was delivered in (for that month's incentive pool), or an NPS answer waiting for attribution.
+ * it was delivered in (for that month's incentive pool), an NPS answer waiting for attribution, a deal
+ * operations still owes (the promise desk's load, all open deals listed together), or an escalation
+ * listed under its status. A document a stream no longer lists is taken away.
  */
 export type ProjectedDocument =
   | { kind: 'delivered-deal'; month: Month; dealId: string; body: DeliveredDeal }
-  | { kind: 'unattributed-nps'; provider: string; responseId: string; body: NpsResponse };
+  | { kind: 'unattributed-nps'; provider: string; responseId: string; body: NpsResponse }
+  | { kind: 'open-deal'; dealId: string; body: OpenDeal }
+  | { kind: 'escalation'; status: EscalationStatus; escalationId: string; body: Escalation };
 
 /** How one kind of stream folds and what it contributes to the read models. */
 export interface StreamProjection<State> {
@@ -38,9 +47,13 @@ export const dealProjection: StreamProjection<DealState> = {
     return contributionsOf(state, timeZone);
   },
   documents: (state, timeZone) => {
-    const delivery = isRecorded(state) ? monthDeliveryOf(state, timeZone) : null;
-    if (!delivery) return [];
-    return [{ kind: 'delivered-deal', month: delivery.month, dealId: delivery.delivered.dealId, body: delivery.delivered }];
+    if (!isRecorded(state)) return [];
+    const documents: ProjectedDocument[] = [];
+    const delivery = monthDeliveryOf(state, timeZone);
+    if (delivery) documents.push({ kind: 'delivered-deal', month: delivery.month, dealId: delivery.delivered.dealId, body: delivery.delivered });
+    const open = openDealOf(state);
+    if (open) documents.push({ kind: 'open-deal', dealId: open.dealId, body: open });
+    return documents;
   },
 };
 
@@ -52,7 +65,21 @@ export const unattributedNpsProjection: StreamProjection<UnattributedNpsState> =
     response ? [{ kind: 'unattributed-nps', provider: response.provider, responseId: response.responseId, body: response }] : [],
 };
 
-/** Plans and month closes feed no scorecard: their readers read the streams themselves. */
+/** Only an escalation's own events can reach its projection. */
+const escalationEventOnly = (event: DomainEvent) => {
+  if (!isPromiseDeskEvent(event)) throw new Error(`${event.type} does not belong on an escalation's stream`);
+  return event;
+};
+
+/** An escalation counts on its proposal's scorecards and is listed under its status, moving as it is decided. */
+export const escalationProjection: StreamProjection<EscalationState> = {
+  initialState: escalationDecider.initialState,
+  evolve: (state, event) => escalationDecider.evolve(state, escalationEventOnly(event)),
+  contributions: (state, timeZone) => (state ? escalationContributions(state, timeZone) : noContributions()),
+  documents: (state) => (state ? [{ kind: 'escalation', status: state.status, escalationId: state.escalationId, body: state }] : []),
+};
+
+/** Plans, month closes, the catalogue, capacity and rules feed no scorecard: their readers read the streams themselves. */
 export const noProjection: StreamProjection<null> = {
   initialState: () => null,
   evolve: () => null,
@@ -70,7 +97,7 @@ const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
   catalogue: noProjection,
   capacity: noProjection,
   rules: noProjection,
-  escalation: noProjection,
+  escalation: escalationProjection,
 };
 
 export const projectionFor = (streamId: string): StreamProjection<unknown> =>

@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
+import type { EscalationStatus } from '../../domain/promises/escalationDecider.ts';
 import type { Dimension } from '../../domain/scorecard/dimensions.ts';
 import type { ProjectedDocument } from '../../domain/scorecard/streamProjections.ts';
 import { projectionsTable as T } from './projectionsTable.ts';
@@ -23,14 +24,41 @@ export const deliveredDealsPartition = (generation: number, month: Month): strin
 /** The NPS answers that named no known deal, one item each. */
 export const unattributedNpsPartition = (generation: number): string => `${generationPrefix(generation)}unattributed-nps`;
 
+/** Every deal operations still owes, one item each: the promise desk reads its whole load in one Query. */
+export const openDealsPartition = (generation: number): string => `${generationPrefix(generation)}open-deals`;
+
+/** The escalations of one status, one item each, keyed by escalation id. */
+export const escalationsPartition = (generation: number, status: EscalationStatus): string =>
+  `${generationPrefix(generation)}escalations#${status}`;
+
+/** Where an escalation is listed if its status is `status`. */
+export const escalationItemKey = (generation: number, status: EscalationStatus, escalationId: string): ItemKey =>
+  itemKey(escalationsPartition(generation, status), escalationId);
+
 export const documentItemKey = (generation: number, document: ProjectedDocument): ItemKey => {
   switch (document.kind) {
     case 'delivered-deal':
       return itemKey(deliveredDealsPartition(generation, document.month), document.dealId);
     case 'unattributed-nps':
       return itemKey(unattributedNpsPartition(generation), `${document.provider}:${document.responseId}`);
+    case 'open-deal':
+      return itemKey(openDealsPartition(generation), document.dealId);
+    case 'escalation':
+      return escalationItemKey(generation, document.status, document.escalationId);
   }
 };
+
+/**
+ * A document's key as a view records it, and back: a view names the documents its stream listed,
+ * without the generation, so a rebuilt view is the same as the live one it replaces.
+ */
+export type RecordedDocumentKey = [partition: string, sortKey: string];
+export const recordedDocumentKey = (generation: number, key: ItemKey): RecordedDocumentKey => [
+  key[T.partitionKey]!.S!.slice(generationPrefix(generation).length),
+  key[T.sortKey]!.S!,
+];
+export const documentKeyOf = (generation: number, [partition, sortKey]: RecordedDocumentKey): ItemKey =>
+  itemKey(`${generationPrefix(generation)}${partition}`, sortKey);
 
 /** One dimension's scorecard: an item per month, and its commitment ledger, which sorts after every month. */
 export const scorecardPartition = (generation: number, dimension: Dimension): string => `${generationPrefix(generation)}scorecard#${dimension}`;

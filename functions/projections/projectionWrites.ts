@@ -1,6 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { ProjectedDocument } from '../../domain/scorecard/streamProjections.ts';
-import { documentItemKey, scorecardItemKey, streamViewKey } from './projectionKeys.ts';
+import { documentItemKey, documentKeyOf, recordedDocumentKey, scorecardItemKey, streamViewKey, type ItemKey, type RecordedDocumentKey } from './projectionKeys.ts';
 import { projectionsTable as T } from './projectionsTable.ts';
 import type { Counters, ItemCounters } from './scorecardCounters.ts';
 
@@ -9,11 +9,12 @@ type Item = Record<string, AttributeValue>;
 /** The most items one DynamoDB transaction may hold. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
-/** A stream's view as stored: how far it is folded, the folded state, and what it counted for. */
+/** A stream's view as stored: how far it is folded, the folded state, what it counted for and the documents it listed. */
 export interface StoredView {
   lastVersion: number;
   state: unknown;
   contributions: ItemCounters;
+  documentKeys: ItemKey[];
 }
 
 export const viewItem = (generation: number, streamId: string, view: StoredView): Item => ({
@@ -21,13 +22,21 @@ export const viewItem = (generation: number, streamId: string, view: StoredView)
   [T.lastVersion]: { N: String(view.lastVersion) },
   [T.state]: { S: JSON.stringify(view.state) },
   [T.contributions]: { S: JSON.stringify(view.contributions) },
+  [T.documents]: { S: JSON.stringify(view.documentKeys.map((key) => recordedDocumentKey(generation, key))) },
 });
 
-export const parseView = (item: Item): StoredView => ({
+/** Views written before documents could move record none: they listed only documents that never move. */
+const recordedDocumentKeys = (json: string | undefined): RecordedDocumentKey[] => (json ? (JSON.parse(json) as RecordedDocumentKey[]) : []);
+
+export const parseView = (generation: number, item: Item): StoredView => ({
   lastVersion: Number(item[T.lastVersion]!.N),
   state: JSON.parse(item[T.state]!.S!) as unknown,
   contributions: JSON.parse(item[T.contributions]!.S!) as ItemCounters,
+  documentKeys: recordedDocumentKeys(item[T.documents]?.S).map((key) => documentKeyOf(generation, key)),
 });
+
+export const documentKeysOf = (generation: number, documents: readonly ProjectedDocument[]): ItemKey[] =>
+  documents.map((document) => documentItemKey(generation, document));
 
 export const documentItem = (generation: number, document: ProjectedDocument): Item => ({
   ...documentItemKey(generation, document),
@@ -69,6 +78,13 @@ export const counterUpdates = (tableName: string, generation: number, delta: Ite
 
 export const documentPuts = (tableName: string, generation: number, documents: readonly ProjectedDocument[]): TransactWriteItem[] =>
   documents.map((document) => ({ Put: { TableName: tableName, Item: documentItem(generation, document) } }));
+
+const sameKey = (a: ItemKey, b: ItemKey): boolean =>
+  a[T.partitionKey]!.S === b[T.partitionKey]!.S && a[T.sortKey]!.S === b[T.sortKey]!.S;
+
+/** Deletes the documents a stream listed before and lists no more (a transaction may not both put and delete one item). */
+export const documentDeletes = (tableName: string, before: readonly ItemKey[], after: readonly ItemKey[]): TransactWriteItem[] =>
+  before.filter((key) => !after.some((kept) => sameKey(key, kept))).map((key) => ({ Delete: { TableName: tableName, Key: key } }));
 
 /**
  * The view's new version, written only if the view still holds the version it was read at, so two

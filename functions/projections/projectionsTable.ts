@@ -4,10 +4,11 @@
  * writes a new generation beside the live one and switches reads when done (expand and contract).
  *
  * Four kinds of item, told apart by their keys (projectionKeys.ts builds every one):
- * - a stream's view (`g<N>#<stream id>` / `view`): lastVersion, state and contributions below;
+ * - a stream's view (`g<N>#<stream id>` / `view`): lastVersion, state, contributions and documents below;
  * - a scorecard item (`g<N>#scorecard#<dimension>` / `<YYYY-MM>` or `ledger`): one number attribute
  *   per counter (scorecardCounters.ts names them), changed only by ADD, so concurrent writers sum;
- * - a listed document (`g<N>#delivered#<YYYY-MM>` / deal id, `g<N>#unattributed-nps` / answer): document;
+ * - a listed document (`g<N>#delivered#<YYYY-MM>` / deal id, `g<N>#unattributed-nps` / answer,
+ *   `g<N>#open-deals` / deal id, `g<N>#escalations#<status>` / escalation id): document;
  * - the generation pointer (`control` / `active-generation`): activeGeneration and claimedGeneration.
  * Attribute names are short because they count toward every item's size, and a view is rewritten on
  * every event of its stream.
@@ -22,6 +23,10 @@ export const projectionsTable = {
   /** On a view: what the stream counted for on the scorecards when last written (JSON, by scorecard item), so the
    * next write adds only the difference and a redelivered event adds nothing. */
   contributions: 'c',
+  /** On a view: the keys of the documents its stream listed when last written (JSON, `[partition without the generation, sort key]` pairs), so
+   * a document the stream no longer lists (a deal delivered, an escalation decided) is deleted with the next write.
+   * Absent on views written before documents could move: those listed only documents that never do. */
+  documents: 'dk',
   /** On a listed document: its body as JSON. */
   document: 'd',
   /** On the pointer: the generation reads and live projection use. */

@@ -13,7 +13,7 @@ import { pagesOf } from '../dynamo/pages.ts';
 import { DynamoEventStore, readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { eventsTable as E } from '../eventStore/eventsTable.ts';
 import type { ActiveGeneration } from './generations.ts';
-import { documentItem, scorecardItem, viewItem } from './projectionWrites.ts';
+import { documentItem, documentKeysOf, scorecardItem, viewItem } from './projectionWrites.ts';
 import { itemCountersOf, sumInto, type ItemCounters } from './scorecardCounters.ts';
 import { foldStream, type StreamFold } from './streamFold.ts';
 import type { StreamProjector } from './streamProjector.ts';
@@ -156,8 +156,10 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
     const projection = projectionFor(streamId);
     const contributions = itemCountersOf(projection.contributions(fold.state, options.timeZone));
     sumInto(totals, contributions);
-    views.push({ PutRequest: { Item: viewItem(generation, streamId, { lastVersion: fold.version, state: fold.state, contributions }) } });
-    for (const document of projection.documents(fold.state, options.timeZone)) views.push({ PutRequest: { Item: documentItem(generation, document) } });
+    const documents = projection.documents(fold.state, options.timeZone);
+    const documentKeys = documentKeysOf(generation, documents);
+    views.push({ PutRequest: { Item: viewItem(generation, streamId, { lastVersion: fold.version, state: fold.state, contributions, documentKeys }) } });
+    for (const document of documents) views.push({ PutRequest: { Item: documentItem(generation, document) } });
   }
   const counterItems: WriteRequest[] = Object.entries(totals).map(([id, counters]) => ({ PutRequest: { Item: scorecardItem(generation, id, counters) } }));
   const requests = [...counterItems, ...views];

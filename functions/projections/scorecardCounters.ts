@@ -7,6 +7,7 @@ import { projectionsTable as T } from './projectionsTable.ts';
 /**
  * Named counts and sums as a scorecard item stores them, one number attribute each. Money counters
  * carry their currency in the name (`revenue:USD`), the handoff-lag histogram its bin (`lag:180`), the
+ * escalations' time-to-decision histogram its bin in seconds (`escDecision:7200`), the
  * ledger its month (`2026-10|open`, `2026-10|openValue:USD`).
  */
 export type Counters = Record<string, number>;
@@ -27,10 +28,25 @@ const TALLY_ATTRIBUTES = {
   promoters: 'npsPromoters',
   passives: 'npsPassives',
   detractors: 'npsDetractors',
+  closedWithinRules: 'eClosedWithin',
+  closedApproved: 'eClosedApproved',
+  closedOutsideRules: 'eClosedOutside',
+  deliveredWithinRules: 'eDeliveredWithin',
+  deliveredApproved: 'eDeliveredApproved',
+  deliveredOutsideRules: 'eDeliveredOutside',
+  keptWithinRules: 'eKeptWithin',
+  keptApproved: 'eKeptApproved',
+  keptOutsideRules: 'eKeptOutside',
+  escalationsOpened: 'escOpened',
+  escalationsApproved: 'escApproved',
+  escalationsRejected: 'escRejected',
+  escalationsRaised: 'escRaised',
+  escalationsDecidedByOwner: 'escByOwner',
 } as const satisfies Record<Tally, string>;
 const TALLY_OF_ATTRIBUTE = new Map<string, Tally>(Object.entries(TALLY_ATTRIBUTES).map(([tally, attribute]) => [attribute, tally as Tally]));
 const REVENUE = 'revenue:';
 const LAG = 'lag:';
+const DECISION = 'escDecision:';
 const OPEN = 'open';
 const OPEN_VALUE = 'openValue:';
 
@@ -39,6 +55,7 @@ export const monthCountersOf = (counts: MonthCounts): Counters => {
   for (const [name, value] of Object.entries(counts) as [keyof MonthCounts, MonthCounts[keyof MonthCounts]][]) {
     if (name === 'revenue') for (const [currency, amount] of Object.entries(counts.revenue!)) counters[`${REVENUE}${currency}`] = amount;
     else if (name === 'handoffLags') for (const [tenths, count] of Object.entries(counts.handoffLags!)) counters[`${LAG}${tenths}`] = count;
+    else if (name === 'decisionSeconds') for (const [seconds, count] of Object.entries(counts.decisionSeconds!)) counters[`${DECISION}${seconds}`] = count;
     else counters[TALLY_ATTRIBUTES[name]] = value as number;
   }
   return counters;
@@ -52,6 +69,7 @@ export const monthCountsOf = (counters: Counters): MonthCounts => {
     if (tally) counts[tally] = value;
     else if (attribute.startsWith(REVENUE)) (counts.revenue ??= {})[attribute.slice(REVENUE.length)] = value;
     else if (attribute.startsWith(LAG)) (counts.handoffLags ??= {})[Number(attribute.slice(LAG.length))] = value;
+    else if (attribute.startsWith(DECISION)) (counts.decisionSeconds ??= {})[Number(attribute.slice(DECISION.length))] = value;
   }
   return counts;
 };

@@ -6,7 +6,16 @@ import { batchGetItems } from '../dynamo/batchGet.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { streamViewKey } from './projectionKeys.ts';
 import { projectionsTable as T } from './projectionsTable.ts';
-import { counterUpdates, documentPuts, MAX_TRANSACTION_ITEMS, parseView, viewPut, type StoredView } from './projectionWrites.ts';
+import {
+  counterUpdates,
+  documentDeletes,
+  documentKeysOf,
+  documentPuts,
+  MAX_TRANSACTION_ITEMS,
+  parseView,
+  viewPut,
+  type StoredView,
+} from './projectionWrites.ts';
 import { counterDelta, itemCountersOf, sumInto, withoutZeros, type ItemCounters } from './scorecardCounters.ts';
 import { foldStream } from './streamFold.ts';
 
@@ -83,8 +92,8 @@ const packed = (changes: readonly StreamChange[]): StreamChange[][] => {
 
 /**
  * Projects stream events, of every kind of stream, into their streams' views, the scorecards and the
- * listed documents, exactly once whatever the delivery. A view remembers the last version applied and
- * what its stream counted for, and changes in one transaction with the counters, conditional on the
+ * listed documents, exactly once whatever the delivery. A view remembers the last version applied,
+ * what its stream counted for and the documents it listed (so one no longer listed is deleted), and changes in one transaction with the counters, conditional on the
  * version it was read at: an event already applied changes nothing, and an event that arrives ahead
  * of one still missing is caught up from the event store (streamFold.ts).
  *
@@ -104,7 +113,7 @@ export const createStreamProjector = (deps: StreamProjectorDeps): StreamProjecto
     const keys = streamIds.map((streamId) => streamViewKey(generation, streamId));
     const streamOfPartition = new Map(keys.map((key, index) => [key[T.partitionKey]!.S!, streamIds[index]!]));
     const items = await batchGetItems(deps.client, deps.tableName, keys, pause);
-    return new Map(items.map((item) => [streamOfPartition.get(item[T.partitionKey]!.S!)!, parseView(item)]));
+    return new Map(items.map((item) => [streamOfPartition.get(item[T.partitionKey]!.S!)!, parseView(generation, item)]));
   };
 
   /** What the stream's new events change, or null when the view already holds them all. */
@@ -129,9 +138,12 @@ export const createStreamProjector = (deps: StreamProjectorDeps): StreamProjecto
       outcomes.set(index, isNew ? (caughtUp ? 'caught-up' : 'applied') : 'already-applied');
     }
     const contributions = itemCountersOf(projection.contributions(fold.state, deps.timeZone));
+    const documents = projection.documents(fold.state, deps.timeZone);
+    const documentKeys = documentKeysOf(generation, documents);
     const writes = [
-      viewPut(deps.tableName, generation, streamId, view, { lastVersion: fold.version, state: fold.state, contributions }),
-      ...documentPuts(deps.tableName, generation, projection.documents(fold.state, deps.timeZone)),
+      viewPut(deps.tableName, generation, streamId, view, { lastVersion: fold.version, state: fold.state, contributions, documentKeys }),
+      ...documentPuts(deps.tableName, generation, documents),
+      ...documentDeletes(deps.tableName, view?.documentKeys ?? [], documentKeys),
     ];
     const delta = counterDelta(view?.contributions ?? {}, contributions);
     const items = writes.length + Object.keys(delta).length;

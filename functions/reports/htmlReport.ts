@@ -50,6 +50,48 @@ ${tile('Open commitments', displayCount(openCommitments.count), `${displayCount(
 </section>`;
 };
 
+const ENGAGEMENT_CLASSES = [
+  ['withinRules', 'Within the rules', 'sales decided alone (level 0)'],
+  ['approved', 'Approved', 'closed on an approved escalation'],
+  ['outsideRules', 'Outside the rules', 'needed a level it did not get, or was off the table'],
+] as const;
+
+/**
+ * The rules of engagement at work: which promises were made inside the rules and whether each kind
+ * was kept, and how the month's escalations went up the levels and how long they took.
+ */
+const engagementSection = ({ scorecard: card }: IncentiveReport): SafeHtml => {
+  const { engagement } = card;
+  const { escalations } = engagement;
+  const classRows = ENGAGEMENT_CLASSES.map(
+    ([key, label, meaning]) =>
+      html`<tr data-class="${key}"><th scope="row">${label}</th><td class="num">${displayCount(engagement[key])}</td><td class="num">${displayRate(engagement.promiseKeptRate[key])}</td><td>${meaning}</td></tr>`,
+  );
+  const row = (term: string, value: HtmlValue, how: string): SafeHtml => html`<tr><th scope="row">${term}</th><td class="num">${value}</td><td>${how}</td></tr>`;
+  return html`<section aria-labelledby="engagement-heading">
+<h2 id="engagement-heading">Rules of engagement</h2>
+<p class="note">Closes count in the month they closed; kept rates are of the month’s deliveries, by the class their deal closed under; deals closed before the rules existed count in no class.</p>
+<table data-table="engagement-classes">
+<thead><tr><th scope="col">Closed</th><th scope="col" class="num">Deals</th><th scope="col" class="num">Promise kept</th><th scope="col">Meaning</th></tr></thead>
+<tbody>
+${classRows}
+</tbody>
+</table>
+<h3>Escalations opened in the month</h3>
+<table data-table="escalations">
+<thead><tr><th scope="col">Escalations</th><th scope="col" class="num">Count</th><th scope="col">How</th></tr></thead>
+<tbody>
+${row('Opened', displayCount(escalations.opened), 'proposals beyond what sales may commit alone')}
+${row('Approved', displayCount(escalations.approved), 'approved, with or without a later date')}
+${row('Rejected', displayCount(escalations.rejected), 'rejected by whoever the level called for')}
+${row('Raised a level', displayCount(escalations.raised), 'not decided within the SLA of the level they opened at')}
+${row('Decided by the owner', displayCount(escalations.decidedByOwner), 'decided at level 3')}
+${row('Time to decision', displayHours(escalations.medianHoursToDecision), 'median from opening to decision')}
+</tbody>
+</table>
+</section>`;
+};
+
 const RATE_TICKS = [0, 25, 50, 75, 100];
 const NPS_TICKS = [-100, -50, 0, 50, 100];
 
@@ -214,6 +256,7 @@ export const renderHtmlReport = (report: IncentiveReport): string => {
 </header>
 <main>
 ${scorecardSection(report)}
+${engagementSection(report)}
 ${trendSection(report)}
 ${poolSection(report)}
 ${statementsSection(report)}

@@ -80,6 +80,15 @@ describe('medianOfHistogram', () => {
   });
 });
 
+/** The engagement section of a month with no close under the rules and no escalation. */
+const NO_ENGAGEMENT = {
+  withinRules: 0,
+  approved: 0,
+  outsideRules: 0,
+  promiseKeptRate: { withinRules: null, approved: null, outsideRules: null },
+  escalations: { opened: 0, approved: 0, rejected: 0, raised: 0, decidedByOwner: 0, medianHoursToDecision: null },
+};
+
 describe('readScorecard', () => {
   const empty = (month: string) => ({
     month,
@@ -89,6 +98,7 @@ describe('readScorecard', () => {
     handoff: { count: 0, averageCompleteness: null, medianHoursToHandoff: null },
     nps: { responses: 0, promoters: 0, passives: 0, detractors: 0, score: null },
     openCommitments: { count: 0, dueNext30Days: 0, value: { amount: 0, currency: 'USD' } },
+    engagement: NO_ENGAGEMENT,
   });
 
   it('given nothing stored, then zeros and every rate, average, median and score null', () => {
@@ -144,6 +154,7 @@ describe('readScorecard', () => {
       handoff: { count: 3, averageCompleteness: 10 / 12, medianHoursToHandoff: 24 },
       nps: { responses: 4, promoters: 2, passives: 1, detractors: 1, score: 25 },
       openCommitments: { count: 0, dueNext30Days: 2, value: { amount: 0, currency: 'USD' } },
+      engagement: NO_ENGAGEMENT,
     });
   });
 

@@ -53,6 +53,13 @@ const scorecardOf = (month: Month, index: number): Scorecard => {
       score: responses === 0 ? null : Math.round(((promoters - detractors) * 100) / responses),
     },
     openCommitments: { count: 12, dueNext30Days: 5, value: usd(3_400_000) },
+    engagement: {
+      withinRules: 6,
+      approved: 2,
+      outsideRules: 1,
+      promiseKeptRate: { withinRules: 0.75, approved: 1, outsideRules: null },
+      escalations: { opened: 4, approved: 2, rejected: 1, raised: 2, decidedByOwner: 1, medianHoursToDecision: 30.5 },
+    },
   };
 };
 
@@ -254,6 +261,25 @@ describe('renderHtmlReport in headless Chromium', () => {
     for (const expected of [/Delivered\s+5/, /Promise kept\s+4/, /Promise-kept rate\s+80%/, /Gate\s+passed/, /Base pool\s+\$360\.00/, /NPS responses\s+2/, /NPS\s+\+50/, /NPS multiplier\s+×1\.00/, /Pool\s+\$360\.00/, /Sales pool\s+\$180\.00/, /Ops pool\s+\$180\.00/]) {
       expect(text).toMatch(expected);
     }
+    await page.close();
+  });
+
+  it('given closes in each class and four escalations, when opened, then the engagement section shows closes and kept rate by class, escalations by level and the time to decision', async () => {
+    const { page, errors } = await open();
+
+    const classes = await page.locator('table[data-table="engagement-classes"] tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('data-class'), ...[...row.querySelectorAll('th, td.num')].map((cell) => cell.textContent)]),
+    );
+    expect(classes).toEqual([
+      ['withinRules', 'Within the rules', '6', '75%'],
+      ['approved', 'Approved', '2', '100%'],
+      ['outsideRules', 'Outside the rules', '1', 'n/a'],
+    ]);
+    const escalations = await page.locator('table[data-table="escalations"]').innerText();
+    for (const expected of [/Opened\s+4/, /Approved\s+2/, /Rejected\s+1/, /Raised a level\s+2/, /Decided by the owner\s+1/, /Time to decision\s+30\.5 h/]) {
+      expect(escalations).toMatch(expected);
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 
