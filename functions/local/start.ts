@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DATA_DIR_ENV, PORT_ENV, readConfig, readLocalPorts } from '../config.ts';
+import { DATA_DIR_ENV, PORT_ENV, readConfig, readLocalPorts, webhookSecretEnv } from '../config.ts';
 import { createDynamoClient } from '../dynamo/dynamoClient.ts';
 import { isPortFree, LocalDatabaseUnavailable, startDynamoDbLocal } from './dynamoDbLocal.ts';
 import { startLocalStack } from './localStack.ts';
@@ -10,6 +10,9 @@ import { ensureEventsTable, ensureProjectionsTable } from './tables.ts';
 const main = async (): Promise<void> => {
   // Node 20 is supported by the pinned SDK; its notice about future releases is noise on every start.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  // Like the development signing key, local webhook secrets protect nothing: a known default lets the
+  // README's signed webhook example work as pasted. Set the variables to use the providers' own.
+  for (const provider of ['delighted', 'typeform']) process.env[webhookSecretEnv(provider)] ||= `handshake-local-${provider}-secret`;
   const dataDirName = process.env[DATA_DIR_ENV] || '.handshake';
   const dataDir = resolve(dataDirName);
   const ports = readLocalPorts();
