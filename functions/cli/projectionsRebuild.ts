@@ -11,6 +11,8 @@ import { progressBar, timeLeft } from './progressBar.ts';
 const streamWords: Record<string, [one: string, many: string]> = {
   deal: ['deal', 'deals'],
   nps: ['NPS answer naming no known deal', 'NPS answers naming no known deal'],
+  plans: ['stream of plan versions', 'streams of plan versions'],
+  closes: ['stream of month closes', 'streams of month closes'],
 };
 
 /** "1 deal and 2 NPS answers naming no known deal": each kind of stream counted under its own name. */
