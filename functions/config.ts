@@ -28,6 +28,10 @@ export const webhookSecretArnEnv = (provider: string): string => `${webhookSecre
 export const PORT_ENV = 'PORT';
 export const DYNAMODB_PORT_ENV = 'HANDSHAKE_DYNAMODB_PORT';
 export const EVENT_BUS_PORT_ENV = 'HANDSHAKE_EVENT_BUS_PORT';
+/** `npm start` and operator commands: the local stack's data folder (default .handshake). */
+export const DATA_DIR_ENV = 'HANDSHAKE_DATA_DIR';
+/** Operator commands: the HTTP API to call when no --url is given. */
+export const API_URL_ENV = 'HANDSHAKE_API_URL';
 
 /** Everything a handler reads from its environment, read once and named. */
 export interface Config {

@@ -2,6 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { setTimeout as wait } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { busEventsFile, type BusEvent } from '../local/localEventBus.ts';
+import { dataDirOf } from './localStackAddress.ts';
 
 export interface TailOptions {
   file: string;
@@ -16,15 +17,18 @@ export interface TailOptions {
   pollMs?: number;
 }
 
-/** One readable line: when, what, which deal and version, who, and the bus's event id. */
+/**
+ * One readable line: when, what, which deal and version, who, and the event's own id (the one the
+ * deal's timeline shows and subscribers deduplicate on), not the id the bus gave its envelope.
+ */
 export const summarise = (event: BusEvent): string => {
-  const detail = (event.detail ?? {}) as { streamId?: string; version?: number; actor?: { id?: string } };
+  const detail = (event.detail ?? {}) as { eventId?: string; streamId?: string; version?: number; actor?: { id?: string } };
   return [
     event.time,
     event['detail-type'].padEnd(20),
     `${detail.streamId ?? '?'} v${detail.version ?? '?'}`.padEnd(24),
     (detail.actor?.id ?? '').padEnd(12),
-    event.id,
+    detail.eventId ?? event.id,
   ].join('  ');
 };
 
@@ -97,7 +101,7 @@ export const eventsTail = async (args: string[]): Promise<void> => {
   });
   const lines = values.n === undefined ? 10 : Number(values.n);
   if (!Number.isInteger(lines) || lines < 0) throw new Error(`-n takes a whole number, not "${values.n}"`);
-  const file = busEventsFile(values['data-dir'] ?? process.env.HANDSHAKE_DATA_DIR ?? '.handshake');
+  const file = busEventsFile(values['data-dir'] ?? dataDirOf());
   if (!values.follow && (await sizeOf(file)) === null) {
     console.error(`No events published yet (${file} does not exist). Is \`npm start\` running in this folder?`);
     return;

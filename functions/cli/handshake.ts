@@ -5,6 +5,7 @@ import { eventsTail, eventsTailUsage } from './eventsTail.ts';
 import { incentiveUsage, monthsClose, payoutsShow } from './incentiveCommands.ts';
 import { npsImport, npsImportUsage } from './npsImport.ts';
 import { projectionsRebuild } from './projectionsRebuild.ts';
+import { usageLineOf } from './usageLine.ts';
 
 const usage = `Usage: npx handshake <command>
 
@@ -68,6 +69,6 @@ if (!command) {
   process.exit(name && name !== 'help' && name !== '--help' ? 2 : 0);
 }
 command(rest).catch((error: unknown) => {
-  console.error(`handshake ${name}: ${(error as Error).message}\n\n${usage}`);
+  console.error(`handshake ${name}: ${(error as Error).message}\n${usageLineOf(usage, name!, rest[0])}`);
   process.exit(2);
 });

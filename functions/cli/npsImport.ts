@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import type { NpsResponse } from '../../domain/deal/events.ts';
-import { apiOptions, operatorEndpoint } from './operatorApi.ts';
+import { apiOptions, operatorEndpoint, reach } from './operatorApi.ts';
+import { progressBar } from './progressBar.ts';
 import { importNpsCsv, type BatchAnswer } from '../nps/npsCsvImporter.ts';
 
 export const npsImportUsage = `  nps import FILE.csv [--url http://localhost:3000] [--token <admin JWT>]
@@ -19,21 +19,15 @@ export const npsImport = async (args: string[]): Promise<void> => {
   });
   const file = positionals[0];
   if (!file) throw new Error('name the CSV file to import');
-  const { url, token } = await operatorEndpoint(values, 'cli:nps-import');
+  const { url, token, address } = await operatorEndpoint(values, 'cli:nps-import');
 
   const size = (await stat(file)).size;
   const input = createReadStream(file);
-  const bar = new SingleBar({
-    format: 'importing [{bar}] {percentage}% | {rows} rows | {value}/{total} bytes',
-    barCompleteChar: '#',
-    barIncompleteChar: '.',
-    noTTYOutput: true,
-    notTTYSchedule: 2000,
-  });
+  const bar = progressBar('importing [{bar}] {percentage}% | {rows} rows | {value}/{total} bytes');
   bar.start(size, 0, { rows: 0 });
   let rows = 0;
   const send = async (responses: NpsResponse[]): Promise<BatchAnswer> => {
-    const answer = await fetch(`${url}/v1/nps/responses`, {
+    const answer = await reach(address, '/v1/nps/responses', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -95,9 +95,11 @@ export const createIncentivesHandler = (deps: IncentivesHandlerDeps) =>
       const stored = closing.reports ? await deps.reports.get(closing.reports[reportKeyOf[format]]) : null;
       if (!stored) throw new HttpProblem(404, 'report-not-issued', `the ${format} report of ${month} has not been issued yet; closing the month again issues it`);
       const filename = closing.reports![reportKeyOf[format]].split('/').at(-1)!;
+      // Payroll imports the CSV as a file: a browser saves it under a name that says which month it pays.
+      const disposition = format === 'csv' ? `attachment; filename="payroll-${month}.csv"` : `inline; filename="${filename}"`;
       return {
         statusCode: 200,
-        headers: { 'content-type': stored.contentType, 'content-disposition': `inline; filename="${filename}"` },
+        headers: { 'content-type': stored.contentType, 'content-disposition': disposition },
         body: stored.body,
       };
     },

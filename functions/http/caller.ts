@@ -27,6 +27,21 @@ export const parseRolesClaim = (claim: unknown): string[] => {
   return text.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 };
 
+/** Quotes a value for an HTTP auth-param (RFC 9110 quoted-string). */
+const quoted = (text: string) => `"${text.replace(/["\\]/g, '\\$&')}"`;
+
+/**
+ * A bearer token that was refused, said in the caller's words rather than the JWT library's: expired,
+ * or not a valid token at all (bad signature, issuer, audience or shape), with the RFC 6750 challenge.
+ */
+export const invalidTokenProblem = (error: unknown): HttpProblem => {
+  const code = (error as { code?: unknown } | null)?.code;
+  const detail = code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'not a valid token';
+  return new HttpProblem(401, 'invalid-token', detail, undefined, {
+    'www-authenticate': `Bearer error="invalid_token", error_description=${quoted(detail)}`,
+  });
+};
+
 /** The authenticated caller, as the JWT authorizer verified them. */
 export const callerOf = (event: APIGatewayProxyEventV2): Actor => {
   const claims = claimsOf(event);

@@ -144,6 +144,16 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
 
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
 
+/** The written contract and the rules behind the numbers ship in the repository beside this document. */
+const CONTRACT_DOCS = [
+  'The contract clients are written against, and the rules the numbers follow, ship with Handshake in its repository:',
+  '',
+  '- `docs/API.md`: this HTTP API, its conventions and every route (the public contract)',
+  '- `docs/INCENTIVES.md`: the joint incentive: plans, the pool, gates, the NPS multiplier, statements and corrections',
+  '- `docs/PROMISES.md`: the promise desk: catalogue, capacity, the promise check and the rules of engagement',
+  '- `docs/CADENCE.md`: the cadence: returned handoffs, forecasts and the weekly brief',
+].join('\n');
+
 let cached: Record<string, unknown> | undefined;
 
 /** The OpenAPI 3.1 document of the routes table, generated from the zod schemas (built once). */
@@ -190,7 +200,7 @@ export const openApiDocument = (): Record<string, unknown> => {
   }
   cached = {
     openapi: '3.1.0',
-    info: { title: 'Handshake API', version: '1' },
+    info: { title: 'Handshake API', version: '1', description: CONTRACT_DOCS },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: { Problem: jsonSchema(ProblemDetails, 'output') },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { invalidTokenProblem } from '../http/caller.ts';
 import { HttpProblem, problemResponse } from '../http/problem.ts';
 import { routeKey, routes, type ApiFunction, type Route } from '../http/routes.ts';
 import { verifyDevToken } from './devSigningKey.ts';
@@ -33,6 +34,10 @@ const compile = (route: Route): CompiledRoute => {
 };
 
 const compiled = routes.map(compile);
+
+/** The methods some route serves on this path: what a 405's Allow header lists. */
+export const methodsAllowedOn = (path: string): string[] =>
+  [...new Set(compiled.filter((candidate) => candidate.pattern.test(path)).map((candidate) => candidate.route.method))].sort();
 
 export const matchRoute = (method: string, path: string) => {
   for (const candidate of compiled) {
@@ -98,10 +103,17 @@ const authorize = async (route: Route, headers: Record<string, string>) => {
   try {
     return { jwt: { claims: asGatewayClaims(await verifyDevToken(match[1]!)), scopes: null } };
   } catch (error) {
-    throw new HttpProblem(401, 'invalid-token', `the bearer token was not accepted: ${(error as Error).message}`, undefined, {
-      'www-authenticate': 'Bearer error="invalid_token"',
-    });
+    throw invalidTokenProblem(error);
   }
+};
+
+/** No route for this method: 405 naming the methods the path has, or 404 when no route has the path. */
+const noRouteProblem = (method: string, path: string): HttpProblem => {
+  const allowed = methodsAllowedOn(path);
+  if (allowed.length === 0) return new HttpProblem(404, 'no-such-route', `no route ${method} ${path}`);
+  return new HttpProblem(405, 'method-not-allowed', `${path} answers ${allowed.join(', ')}, not ${method}`, undefined, {
+    allow: allowed.join(', '),
+  });
 };
 
 /** Builds the API Gateway HTTP API (payload 2.0) event that the same request would produce on AWS. */
@@ -109,7 +121,7 @@ export const toGatewayEvent = async (request: IncomingMessage, body: Buffer): Pr
   const url = new URL(request.url ?? '/', 'http://localhost');
   const method = (request.method ?? 'GET').toUpperCase();
   const matched = matchRoute(method, url.pathname);
-  if (!matched) throw new HttpProblem(404, 'no-such-route', `no route ${method} ${url.pathname}`);
+  if (!matched) throw noRouteProblem(method, url.pathname);
   const headers = headersOf(request);
   const authorizer = await authorize(matched.route, headers);
   const isText = body.length === 0 || TEXT_TYPES.test(headers['content-type'] ?? 'application/json');

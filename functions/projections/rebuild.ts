@@ -7,6 +7,7 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import type { RecordedEvent } from '../../domain/envelope.ts';
+import { streamKindOf } from '../../domain/streams.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import { backOff, sleep } from '../dynamo/backoff.ts';
 import { pagesOf } from '../dynamo/pages.ts';
@@ -43,11 +44,22 @@ export interface RebuildResult {
   generation: number;
   previousGeneration: number;
   deals: number;
+  /** The streams folded, counted by kind (`deal`, `nps`, ...): `deals` counts every one of them. */
+  streams: Record<string, number>;
   events: number;
   items: number;
   caughtUp: number;
   seconds: number;
 }
+
+const countByKind = (streamIds: Iterable<string>): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const streamId of streamIds) {
+    const kind = streamKindOf(streamId).name;
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
+};
 
 /** Events the rebuild hands the catch-up projector at once, as a stream batch would. */
 const CATCH_UP_BATCH = 100;
@@ -197,6 +209,7 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
     generation,
     previousGeneration,
     deals: folds.size,
+    streams: countByKind(folds.keys()),
     events,
     items: requests.length,
     caughtUp: behind.length,

@@ -5,7 +5,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerOf } from '../../functions/http/caller.ts';
 import { HttpProblem } from '../../functions/http/problem.ts';
-import { toGatewayEvent } from '../../functions/local/apiGatewayAdapter.ts';
+import { createLocalApi, toGatewayEvent } from '../../functions/local/apiGatewayAdapter.ts';
+import { mintDevToken } from '../../functions/local/devSigningKey.ts';
 import { tokenFor } from '../support/localApi.ts';
 import { handoffBody } from '../support/sampleDeals.ts';
 
@@ -19,7 +20,7 @@ interface Captured {
   status: number;
   event?: APIGatewayProxyEventV2;
   fn?: string;
-  problem?: { status: number; slug: string };
+  problem?: { status: number; slug: string; detail: string; headers?: Record<string, string> };
 }
 
 let server: Server;
@@ -34,7 +35,12 @@ beforeAll(async () => {
       payload = await toGatewayEvent(request, Buffer.concat(chunks));
     } catch (error) {
       status = error instanceof HttpProblem ? error.status : 500;
-      payload = { problem: error instanceof HttpProblem ? { status: error.status, slug: error.slug } : { status: 500, slug: String(error) } };
+      payload = {
+        problem:
+          error instanceof HttpProblem
+            ? { status: error.status, slug: error.slug, detail: error.message, headers: error.headers }
+            : { status: 500, slug: String(error) },
+      };
     }
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(payload));
@@ -163,8 +169,53 @@ describe('toGatewayEvent builds API Gateway HTTP API payload 2.0 events', () => 
     expect(await capture('GET', '/v1/deals/D-13', { authorization: 'Basic dXNlcjpwYXNz' })).toMatchObject({ status: 401 });
   });
 
-  it('given a path or method no route has, then 404', async () => {
+  it('given a path no route has, when requested, then 404', async () => {
     expect(await capture('GET', '/v1/nothing-here')).toMatchObject({ status: 404, problem: { slug: 'no-such-route' } });
-    expect(await capture('DELETE', '/v1/deals/D-14')).toMatchObject({ status: 404 });
+  });
+
+  it('given a known path and a method it does not answer, when requested, then 405 with an Allow header naming the methods it does', async () => {
+    expect(await capture('DELETE', '/v1/deals/D-14')).toMatchObject({
+      status: 405,
+      problem: { slug: 'method-not-allowed', headers: { allow: 'GET' } },
+    });
+    expect(await capture('PATCH', '/v1/deals')).toMatchObject({ status: 405, problem: { headers: { allow: 'POST' } } });
+  });
+
+  it('given an expired token, when a JWT route is called, then 401 says "token expired" in words, with an invalid_token challenge', async () => {
+    const expired = await mintDevToken({ sub: 'P-SALES-1', roles: ['sales'], ttl: '-1h' });
+
+    const captured = await capture('GET', '/v1/deals/D-15', { authorization: `Bearer ${expired}` });
+
+    expect(captured.problem).toMatchObject({ status: 401, slug: 'invalid-token', detail: 'token expired' });
+    expect(captured.problem?.headers?.['www-authenticate']).toBe('Bearer error="invalid_token", error_description="token expired"');
+  });
+
+  it('given a token that is not a JWT or is signed with another key, when a JWT route is called, then 401 says "not a valid token", not the library\'s text', async () => {
+    const forged = `${(await tokenFor('P-SALES-1', 'sales')).split('.').slice(0, 2).join('.')}.c2lnbmF0dXJl`;
+
+    for (const token of ['nope', forged]) {
+      const captured = await capture('GET', '/v1/deals/D-15', { authorization: `Bearer ${token}` });
+      expect(captured.problem).toMatchObject({ status: 401, detail: 'not a valid token' });
+      expect(captured.problem?.headers?.['www-authenticate']).toBe('Bearer error="invalid_token", error_description="not a valid token"');
+    }
+  });
+});
+
+describe('the local API answers routing problems as problem+json', () => {
+  it('given a running local API, when a known path is called with a method it lacks, then the response is 405 problem+json with Allow', async () => {
+    const api = createLocalApi({} as Parameters<typeof createLocalApi>[0]);
+    await new Promise<void>((done) => api.listen(0, '127.0.0.1', done));
+    try {
+      const { port: apiPort } = api.address() as AddressInfo;
+
+      const response = await fetch(`http://127.0.0.1:${apiPort}/v1/reports/2026-10/csv`, { method: 'DELETE' });
+
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('GET');
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({ status: 405, title: 'Method Not Allowed' });
+    } finally {
+      await new Promise<void>((done) => api.close(() => done()));
+    }
   });
 });

@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { monthsClose, payoutsShow } from '../../functions/cli/incentiveCommands.ts';
+import { writeStackRecord } from '../../functions/local/stackRecord.ts';
 import { useTestStack } from '../support/httpFixture.ts';
 import { call, tokenFor } from '../support/localApi.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
@@ -57,5 +61,61 @@ describe('the incentive CLI', () => {
   it('given a month that is not a month, when closed, then the CLI says how to name one', async () => {
     await expect(monthsClose(['October', '--url', stack.url])).rejects.toThrow(/YYYY-MM/);
     await expect(payoutsShow(['2026-13', '--url', stack.url])).rejects.toThrow(/YYYY-MM/);
+  });
+});
+
+describe('the real CLI, run as a newcomer runs it, with no flags', () => {
+  const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+  /** This process's environment (same dev signing key), minus anything that would point the CLI somewhere itself. */
+  const cli = (...args: string[]) => {
+    const { PORT: _port, HANDSHAKE_API_URL: _url, ...env } = process.env;
+    return promisify(execFile)(process.execPath, ['functions/cli/handshake.mjs', ...args], {
+      cwd: repoRoot,
+      env: { ...env, HANDSHAKE_DATA_DIR: stack.dataDir },
+      timeout: 60_000,
+    });
+  };
+
+  beforeAll(async () => {
+    // What `npm start` leaves in its data folder: the stack listens on a port the CLI was never told.
+    await writeStackRecord(stack.dataDir, {
+      pid: process.pid,
+      apiUrl: stack.url,
+      dynamoDbEndpoint: 'http://127.0.0.1:8300',
+      startedAt: new Date().toISOString(),
+    });
+  });
+
+  it('given a stack on a non-default port recorded in its data folder, when `payouts show` runs without --url, then it reaches that stack', async () => {
+    const { stdout } = await cli('payouts', 'show', '2026-10');
+
+    expect(stdout).toContain('plan joint v1');
+    expect(stdout).toMatch(/P-SALES-1\s+sales\s+125\.00 USD/);
+  });
+
+  it('given a refusal from the server (409), when the CLI fails, then it prints the error and the one usage line of that command, not every command', async () => {
+    const failure = await cli('months', 'close', '2026-12').then(
+      () => null,
+      (error: { code?: number; stderr?: string }) => error,
+    );
+
+    expect(failure?.code).toBe(2);
+    const lines = failure!.stderr!.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^handshake months: POST \/v1\/months\/2026-12\/close answered 409: 2026-12 has not ended/);
+    expect(lines[1]).toMatch(/^usage: npx handshake months close YYYY-MM/);
+    expect(failure!.stderr).not.toContain('Commands:');
+  });
+
+  it('given a closed month, when its payroll CSV is downloaded, then it is an attachment named for the month, in major units', async () => {
+    capture();
+    await monthsClose(['2026-10', '--url', stack.url]);
+    const admin = await tokenFor('P-ADMIN', 'admin');
+
+    const response = await fetch(`${stack.url}/v1/reports/2026-10/csv`, { headers: { authorization: `Bearer ${admin}` } });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="payroll-2026-10.csv"');
+    expect(await response.text()).toMatch(/P-SALES-1,sales,2026-10,125\.00,USD/);
   });
 });

@@ -136,6 +136,17 @@ describe('npx handshake events tail', () => {
     expect(printed[2]).toMatch(/^2026-10-02T15:00:01Z {2}DealClosed +deal#B-4 v1 +P-SALES-1 +[0-9a-f-]{36}$/);
   });
 
+  it('given a published domain event, when summarised, then the line ends with its own eventId (the one the deal view shows), not the bus envelope id', async () => {
+    const eventId = '0b7c7f8e-2f1c-4b8e-9a55-6f1b1d2c3e4f';
+    await eventBridge.send(new PutEventsCommand({ Entries: [entry(5, { Detail: JSON.stringify({ eventId, streamId: 'deal#B-5', version: 1, actor: { id: 'P-SALES-1' } }) })] }));
+
+    const published = (await readBusEvents(dataDir)).at(-1)!;
+    const line = summarise(published);
+
+    expect(line.endsWith(`  ${eventId}`)).toBe(true);
+    expect(line).not.toContain(published.id);
+  });
+
   it('prints raw JSON lines with --json, and waits for a line to be complete', async () => {
     // prepare
     await appendFile(bus.file, '{"version":"0","id":"1"}\n{"version":"0",');

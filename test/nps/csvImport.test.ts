@@ -261,7 +261,7 @@ describe('`handshake nps import` against the running local stack', () => {
     expect(await countItems(stack)).toBe(before);
   });
 
-  it('given a large file (450 rows: three batches) with a bad row and a repeated response id late in it, when imported, then the summary and line numbers are right and a progress bar is drawn', async () => {
+  it('given a large file (450 rows: three batches) with a bad row and a repeated response id late in it, when imported, then the summary and line numbers are right and, its stderr not being a terminal, no progress bar is drawn', async () => {
     const row = (n: number) => `CSV-L-${n},,${n % 11},"row ${n}, unattributed",2026-08-${String((n % 28) + 1).padStart(2, '0')}T10:00:00Z`;
     const rows = ['response_id,deal_id,score,comment,responded_at'];
     for (let n = 1; n <= 450; n++) {
@@ -278,7 +278,7 @@ describe('`handshake nps import` against the running local stack', () => {
 
     expect(stdout.split('\n')).toContain('accepted 448, duplicate 1, rejected 1');
     expect(stdout.split('\n').filter((line) => /^\s+line \d+:/.test(line))).toEqual([expect.stringMatching(/^\s+line 301: score: /)]);
-    expect(stderr).toMatch(/importing \[#+\] 100% \| 450 rows/);
+    expect(stderr).not.toContain('importing');
     expect((await storedStreams('nps#import:CSV-L-')).length).toBe(448);
   }, 120_000);
 });
