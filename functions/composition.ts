@@ -23,6 +23,8 @@ import { ScorecardRepository } from './projections/scorecardRepository.ts';
 import { UnattributedNpsRepository } from './projections/unattributedNpsRepository.ts';
 import { engagementAtClose } from './promises/closeEngagement.ts';
 import { PromiseDeskReader } from './promises/promiseDeskReader.ts';
+import { EscalationsRepository } from './projections/escalationsRepository.ts';
+import { OpenCommitmentsRepository } from './projections/openCommitmentsRepository.ts';
 import type { EscalationsSource, OpenCommitmentsSource } from './promises/promiseDeskSources.ts';
 import { sqsDeadLetterSink } from './publishing/deadLetterSinks.ts';
 import { S3ReportStore, type ReportStore } from './reports/reportStore.ts';
@@ -77,13 +79,11 @@ const incentiveService = (composition: Composition, reports: ReportStore) =>
     ...(composition.now ? { now: composition.now } : {}),
   });
 
-/*
- * The projections the desk reads (open commitments per deal, escalations by status) are built by
- * functions/projections' OpenCommitmentsRepository and EscalationsRepository. Until those are wired in
- * here, the desk sees no open commitments and lists no escalations: checks schedule the proposal alone.
- */
-const openCommitmentsOf = (_composition: Composition): OpenCommitmentsSource => ({ openDeals: async () => [] });
-const escalationsOf = (_composition: Composition): EscalationsSource => ({ byStatus: async () => [] });
+/** The projections the desk reads: open commitments per deal, and escalations by status. */
+const openCommitmentsOf = (composition: Composition): OpenCommitmentsSource =>
+  new OpenCommitmentsRepository(composition.client, composition.config.projectionsTable, activeGeneration(composition));
+const escalationsOf = (composition: Composition): EscalationsSource =>
+  new EscalationsRepository(composition.client, composition.config.projectionsTable, activeGeneration(composition));
 
 // One reader per composition, so the close (commands) and the desk's writes (promises) share its cache
 // when the local runtime serves both from one process: a publication there is seen by the next close.
