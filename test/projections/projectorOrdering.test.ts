@@ -324,7 +324,8 @@ describe('a poison record in a batch', () => {
     expect(after['g1#deal#R2|view']).toMatchObject({ lv: 1 });
     expect(after['g1#deal#R3|view']).toMatchObject({ lv: 2 });
     // R2 (300 000, closed 10-03) and R3 (200 000, closed and cancelled in October) count; R4 does not.
-    expect(after['g1#scorecard#org|2026-10']).toEqual({ closed: 2, 'revenue:USD': 500_000, cancelled: 1 });
+    // Both closed with no rules published: within the rules.
+    expect(after['g1#scorecard#org|2026-10']).toEqual({ closed: 2, 'revenue:USD': 500_000, cancelled: 1, eClosedWithin: 2 });
     expect(after['g1#scorecard#org|ledger']).toEqual({ '2026-10|open': 1, '2026-10|openValue:USD': 300_000 });
   });
 
