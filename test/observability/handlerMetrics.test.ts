@@ -57,6 +57,14 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
+/** Every metric name this file saw a wired handler write. */
+const seen = new Set<string>();
+const written: typeof metricsWrittenDuring = async (act) => {
+  const output = await metricsWrittenDuring(act);
+  for (const metric of output.metrics) seen.add(metric.name);
+  return output;
+};
+
 const deliveredDeal = async (dealId: string, deliveredAt: string) => {
   expect((await call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody(dealId) })).status).toBe(201);
   expect((await call(api, 'POST', `/v1/deals/${dealId}/handoff`, { token: sales, body: handoffBody() })).status).toBe(201);
@@ -65,14 +73,14 @@ const deliveredDeal = async (dealId: string, deliveredAt: string) => {
 
 describe('commands', () => {
   it('given a deal closed, when the request is accepted, then CommandAccepted is counted once for CloseDeal', async () => {
-    const { result, metrics } = await metricsWrittenDuring(() => call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody('D-MET-1') }));
+    const { result, metrics } = await written(() => call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody('D-MET-1') }));
 
     expect(result.status).toBe(201);
     expect(metrics).toEqual([{ name: MetricName.commandAccepted, unit: 'Count', value: 1, dimensions: { CommandType: 'CloseDeal' } }]);
   });
 
   it('given the same close sent again, when it is answered as a replay, then nothing is counted: nothing new was recorded', async () => {
-    const { result, metrics } = await metricsWrittenDuring(() => call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody('D-MET-1') }));
+    const { result, metrics } = await written(() => call(api, 'POST', '/v1/deals', { token: sales, body: closeDealBody('D-MET-1') }));
 
     expect(result.headers.get('idempotent-replayed')).toBe('true');
     expect(metrics).toEqual([]);
@@ -81,7 +89,7 @@ describe('commands', () => {
   it('given a close with no customer, when it is refused, then CommandRejected names the command and the problem', async () => {
     const { customer: _omitted, ...body } = closeDealBody('D-MET-2');
 
-    const { result, metrics } = await metricsWrittenDuring(() => call(api, 'POST', '/v1/deals', { token: sales, body }));
+    const { result, metrics } = await written(() => call(api, 'POST', '/v1/deals', { token: sales, body }));
 
     expect(result.status).toBe(400);
     expect(metrics).toEqual([
@@ -90,7 +98,7 @@ describe('commands', () => {
   });
 
   it('given a sales person delivering, when the role refuses them, then the refusal is counted against Deliver', async () => {
-    const { metrics } = await metricsWrittenDuring(() => call(api, 'POST', '/v1/deals/D-MET-1/delivery', { token: sales, body: deliveryBody() }));
+    const { metrics } = await written(() => call(api, 'POST', '/v1/deals/D-MET-1/delivery', { token: sales, body: deliveryBody() }));
 
     expect(named(metrics, MetricName.commandRejected)).toEqual([
       expect.objectContaining({ dimensions: { CommandType: 'Deliver', Reason: expect.stringMatching(/./) } }),
@@ -99,7 +107,7 @@ describe('commands', () => {
   });
 
   it('given a delivery a day before the deadline with the scope sold, when recorded, then the promise is counted kept', async () => {
-    const { result, metrics } = await metricsWrittenDuring(() => deliveredDeal('D-MET-KEPT', '2026-10-19T16:00:00Z'));
+    const { result, metrics } = await written(() => deliveredDeal('D-MET-KEPT', '2026-10-19T16:00:00Z'));
 
     expect(result.status).toBe(201);
     expect(named(metrics, MetricName.promiseKept)).toEqual([expect.objectContaining({ value: 1, dimensions: {} })]);
@@ -108,7 +116,7 @@ describe('commands', () => {
   });
 
   it('given a delivery five days after the deadline, when recorded, then the promise is counted missed', async () => {
-    const { metrics } = await metricsWrittenDuring(() => deliveredDeal('D-MET-LATE', '2026-10-25T12:00:00Z'));
+    const { metrics } = await written(() => deliveredDeal('D-MET-LATE', '2026-10-25T12:00:00Z'));
 
     expect(named(metrics, MetricName.promiseMissed)).toEqual([expect.objectContaining({ value: 1 })]);
     expect(named(metrics, MetricName.promiseKept)).toEqual([]);
@@ -122,14 +130,14 @@ describe('NPS webhooks', () => {
     call(api, 'POST', '/v1/nps/delighted', { rawBody: body.toString('utf8'), headers: { 'content-type': 'application/json', ...signed(secret) } });
 
   it('given a Delighted webhook signed with the wrong secret, when refused, then WebhookRejected is counted for Delighted', async () => {
-    const { result, metrics } = await metricsWrittenDuring(() => send('not-the-secret'));
+    const { result, metrics } = await written(() => send('not-the-secret'));
 
     expect(result.status).toBe(401);
     expect(metrics).toEqual([{ name: MetricName.webhookRejected, unit: 'Count', value: 1, dimensions: { Provider: 'delighted' } }]);
   });
 
   it('given the same webhook correctly signed, when recorded, then it is accepted and its 9 counts as a promoter', async () => {
-    const { result, metrics } = await metricsWrittenDuring(() => send(SECRET));
+    const { result, metrics } = await written(() => send(SECRET));
 
     expect(result.status).toBe(201);
     expect(metrics).toEqual([
@@ -139,7 +147,7 @@ describe('NPS webhooks', () => {
   });
 
   it('given it delivered again, when acknowledged, then it is counted a duplicate and no answer is counted twice', async () => {
-    const { metrics } = await metricsWrittenDuring(() => send(SECRET));
+    const { metrics } = await written(() => send(SECRET));
 
     expect(metrics).toEqual([{ name: MetricName.webhookDuplicate, unit: 'Count', value: 1, dimensions: { Provider: 'delighted' } }]);
   });
@@ -154,7 +162,7 @@ describe('the projector', () => {
     const handler = projectorHandler(composition);
     const before = Date.now();
 
-    const { result, metrics } = await metricsWrittenDuring(() => handler(batch));
+    const { result, metrics } = await written(() => handler(batch));
 
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: unreadable.dynamodb!.SequenceNumber }]);
     expect(named(metrics, MetricName.projectorBatches)).toEqual([expect.objectContaining({ value: 1 })]);
@@ -169,7 +177,7 @@ describe('the projector', () => {
 
 describe('month closes', () => {
   it('given October over, when an admin closes it, then one close and its pool, in its currency, are counted', async () => {
-    const { result, metrics } = await metricsWrittenDuring(() => call(api, 'POST', '/v1/months/2026-10/close', { token: admin }));
+    const { result, metrics } = await written(() => call(api, 'POST', '/v1/months/2026-10/close', { token: admin }));
 
     expect(result.status).toBe(201);
     expect(metrics).toEqual([
@@ -179,7 +187,7 @@ describe('month closes', () => {
   });
 
   it('given October closed, when it is closed again, then no second close is counted', async () => {
-    const { result, metrics } = await metricsWrittenDuring(() => call(api, 'POST', '/v1/months/2026-10/close', { token: admin }));
+    const { result, metrics } = await written(() => call(api, 'POST', '/v1/months/2026-10/close', { token: admin }));
 
     expect(result.status).toBe(200);
     expect(metrics).toEqual([]);
@@ -188,7 +196,7 @@ describe('month closes', () => {
   it('given the schedule told to close December on 1 December, when the close fails, then MonthCloseFailures is counted as the run throws', async () => {
     const run = monthCloseScheduleHandler(composition);
 
-    const { result, metrics } = await metricsWrittenDuring(() => run({ month: '2026-12' }).then(() => 'closed', (error: Error) => error.message));
+    const { result, metrics } = await written(() => run({ month: '2026-12' }).then(() => 'closed', (error: Error) => error.message));
 
     expect(result).toMatch(/2026-12 has not ended/);
     expect(metrics).toEqual([{ name: MetricName.monthCloseFailures, unit: 'Count', value: 1, dimensions: {} }]);
@@ -212,9 +220,15 @@ describe('the publisher', () => {
       metrics: composition.metrics,
     });
 
-    const { metrics } = await metricsWrittenDuring(() => handler(streamEventOf(items.map(streamRecordOf))));
+    const { metrics } = await written(() => handler(streamEventOf(items.map(streamRecordOf))));
 
     expect(parked).toHaveLength(3);
     expect(metrics).toEqual([{ name: MetricName.publishFailures, unit: 'Count', value: 3, dimensions: {} }]);
+  });
+});
+
+describe('what the alarms and the dashboard watch', () => {
+  it('given every scenario above, when their metrics are gathered, then each metric declared in metrics.ts was written by a wired handler', () => {
+    expect([...seen].sort()).toEqual(Object.values(MetricName).sort());
   });
 });
