@@ -17,6 +17,7 @@ import { createQueriesHandler } from './handlers/queries.ts';
 import { wireIncentiveService } from './incentives/incentiveWiring.ts';
 import { createNpsRecorder } from './nps/recordNpsResponse.ts';
 import { webhookSecret } from './nps/webhookSecrets.ts';
+import { processMetrics, type MetricsRecorder } from './observability/metrics.ts';
 import { createStreamProjector } from './projections/streamProjector.ts';
 import { ActiveGeneration } from './projections/generations.ts';
 import { ScorecardRepository } from './projections/scorecardRepository.ts';
@@ -39,11 +40,14 @@ export interface CompositionParts {
   secretsEnv?: NodeJS.ProcessEnv;
   /** The clock month closes are judged by (default: the system clock); tests may set it. */
   now?: () => Date;
+  /** Where the handlers' metrics are recorded (default: this process's one recorder); tests may read their own. */
+  metrics?: MetricsRecorder;
 }
 
-/** What several handlers share: the event store on the config's table. */
+/** What several handlers share: the event store on the config's table, and the metrics recorder. */
 export interface Composition extends CompositionParts {
   store: DynamoEventStore;
+  metrics: MetricsRecorder;
 }
 
 /**
@@ -54,6 +58,7 @@ export interface Composition extends CompositionParts {
 export const createComposition = (parts: CompositionParts): Composition => ({
   ...parts,
   store: new DynamoEventStore(parts.client, parts.config.eventsTable),
+  metrics: parts.metrics ?? processMetrics(),
 });
 
 /** On AWS: the config from the function's environment and one DynamoDB client per container. */
@@ -98,11 +103,12 @@ const promiseDeskReaderOf = (composition: Composition): PromiseDeskReader => {
 };
 
 export const commandsHandler = (composition: Composition) => {
-  const { store, config } = composition;
+  const { store, config, metrics } = composition;
   const reader = promiseDeskReaderOf(composition);
   return createCommandsHandler({
     store,
     tenantId: config.tenantId,
+    metrics,
     engagementOf: (body) => engagementAtClose({ reader, store, timeZone: config.timeZone }, body),
   });
 };
@@ -126,21 +132,23 @@ export const queriesHandler = (composition: Composition) => {
   });
 };
 
-export const npsHandler = ({ store, config, secretsEnv }: Composition) =>
+export const npsHandler = ({ store, config, secretsEnv, metrics }: Composition) =>
   createNpsHandler({
+    metrics,
     record: createNpsRecorder({ store, tenantId: config.tenantId, now: () => new Date(), newEventId: randomUUID }),
     secret: (provider) => webhookSecret(provider, secretsEnv ?? process.env),
   });
 
 export const incentivesHandler = (composition: Composition) => {
   const reports = reportStoreOf(composition);
-  return createIncentivesHandler({ incentives: incentiveService(composition, reports), reports });
+  return createIncentivesHandler({ incentives: incentiveService(composition, reports), reports, metrics: composition.metrics });
 };
 
 export const monthCloseScheduleHandler = (composition: Composition) =>
   createMonthCloseScheduleHandler({
     incentives: incentiveService(composition, reportStoreOf(composition)),
     timeZone: composition.config.timeZone,
+    metrics: composition.metrics,
   });
 
 export const projectorHandler = (composition: Composition) =>
@@ -152,6 +160,7 @@ export const projectorHandler = (composition: Composition) =>
       timeZone: composition.config.timeZone,
       generation: activeGeneration(composition),
     }),
+    { metrics: composition.metrics },
   );
 
 const required = (value: string | undefined, name: string): string => {
@@ -160,8 +169,9 @@ const required = (value: string | undefined, name: string): string => {
 };
 
 /** On AWS only: the local runtime publishes to its own bus (functions/local/streamConsumers.ts). */
-export const publisherHandler = ({ config }: Composition) =>
+export const publisherHandler = ({ config, metrics }: Composition) =>
   createPublisherHandler({
+    metrics,
     eventBridge: new EventBridgeClient({}),
     busName: required(config.eventBus, EVENT_BUS_ENV),
     deadLetter: sqsDeadLetterSink(new SQSClient({}), required(config.publishDeadLetterQueueUrl, PUBLISH_DLQ_URL_ENV)),

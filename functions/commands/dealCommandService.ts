@@ -12,9 +12,9 @@ export interface DealCommandResult {
   replayed: boolean;
 }
 
-/** Commands on one deal's stream (`deal#<dealId>`). */
-export const createDealCommandService = (deps: CommandServiceDeps) => {
-  const run = createCommandService(dealDecider, deps);
+/** Commands on one deal's stream (`deal#<dealId>`), decided by the deal's rules (or a decider observing them). */
+export const createDealCommandService = (deps: CommandServiceDeps, decider: typeof dealDecider = dealDecider) => {
+  const run = createCommandService(decider, deps);
   return async ({ dealId, ...request }: DealCommandRequest): Promise<DealCommandResult> => ({
     dealId,
     ...(await run({ ...request, streamId: dealStreamId(dealId) })),

@@ -16,9 +16,12 @@ import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { etagOf, expectedVersionOf, header, idempotencyKeyOf } from '../http/headers.ts';
 import { createHttpHandler, type RouteHandler } from '../http/httpHandler.ts';
+import { toHttpProblem } from '../http/errorResponse.ts';
 import { dealIdOf } from '../http/pathParameters.ts';
 import { jsonResponse } from '../http/problem.ts';
 import { parseJsonBody } from '../http/requestBody.ts';
+import { deliveryOutcomes } from '../observability/deliveryOutcomes.ts';
+import { flushingMetrics, processMetrics, type MetricsRecorder } from '../observability/metrics.ts';
 
 export interface CommandsHandlerDeps {
   store: DynamoEventStore;
@@ -27,69 +30,118 @@ export interface CommandsHandlerDeps {
   newEventId?: () => string;
   /** How a close stands with the rules of engagement; without it a close records no engagement (null). */
   engagementOf?: (body: CloseDealBody) => Promise<Engagement>;
+  /** Where accepted and refused commands and kept promises are counted (default: this process's recorder). */
+  metrics?: MetricsRecorder;
+}
+
+type CommandType = DealCommand['type'];
+
+/** What a route's commands are counted and answered with. */
+interface CommandCounting {
+  service: DealCommandService;
+  metrics: MetricsRecorder;
+  promiseKept: (command: DealCommand) => boolean | undefined;
 }
 
 /** Same route, same deal, same validated body: the same request (zod output has a fixed key order). */
 const fingerprintOf = (routeKey: string, dealId: string, body: unknown): string =>
   createHash('sha256').update(`${routeKey}\n${dealId}\n${JSON.stringify(body)}`).digest('base64url');
 
+/**
+ * A command route: parse, decide through the command service, answer 201 with the new version. It is
+ * counted as accepted when its events were appended (a replay appends nothing and is not counted
+ * again) and as refused by the problem it is answered with; a 5xx is our failure, not a refusal, and
+ * the API's 5xx alarm and the function's errors count it.
+ */
 const commandRoute =
-  <S extends z.ZodType>(
-    service: DealCommandService,
+  <T extends CommandType, S extends z.ZodType>(
+    { service, metrics, promiseKept }: CommandCounting,
+    commandType: T,
     schema: S,
-    toCommand: (body: z.output<S>) => DealCommand | Promise<DealCommand>,
+    toCommand: (body: z.output<S>) => Extract<DealCommand, { type: T }> | Promise<Extract<DealCommand, { type: T }>>,
     dealIdFrom: (event: APIGatewayProxyEventV2, body: z.output<S>) => string = (event) => dealIdOf(event),
   ): RouteHandler =>
   async (event, route) => {
-    const caller = callerOf(event);
-    requireRole(caller, route);
-    const pathDealId = event.pathParameters?.dealId === undefined ? undefined : dealIdOf(event);
-    const idempotencyKey = idempotencyKeyOf(event);
-    const expectedVersion = expectedVersionOf(event);
-    const body = parseJsonBody(event, schema);
-    const dealId = pathDealId ?? dealIdFrom(event, body);
-    const result = await service({
-      dealId,
-      command: await toCommand(body),
-      actor: caller,
-      idempotencyKey,
-      expectedVersion,
-      fingerprint: fingerprintOf(event.routeKey, dealId, body),
-      correlationId: header(event, 'x-correlation-id') ?? event.requestContext?.requestId,
-    });
-    return jsonResponse(
-      201,
-      { dealId: result.dealId, version: result.version },
-      {
-        etag: etagOf(result.version),
-        location: `/v1/deals/${encodeURIComponent(result.dealId)}`,
-        ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
-      },
-    );
+    try {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const pathDealId = event.pathParameters?.dealId === undefined ? undefined : dealIdOf(event);
+      const idempotencyKey = idempotencyKeyOf(event);
+      const expectedVersion = expectedVersionOf(event);
+      const body = parseJsonBody(event, schema);
+      const dealId = pathDealId ?? dealIdFrom(event, body);
+      const command = await toCommand(body);
+      const result = await service({
+        dealId,
+        command,
+        actor: caller,
+        idempotencyKey,
+        expectedVersion,
+        fingerprint: fingerprintOf(event.routeKey, dealId, body),
+        correlationId: header(event, 'x-correlation-id') ?? event.requestContext?.requestId,
+      });
+      if (!result.replayed) {
+        metrics.commandAccepted(commandType);
+        const kept = promiseKept(command);
+        if (kept !== undefined) metrics.promiseOutcome(kept);
+      }
+      return jsonResponse(
+        201,
+        { dealId: result.dealId, version: result.version },
+        {
+          etag: etagOf(result.version),
+          location: `/v1/deals/${encodeURIComponent(result.dealId)}`,
+          ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
+        },
+      );
+    } catch (error) {
+      const problem = toHttpProblem(error);
+      if (problem.status < 500) metrics.commandRejected(commandType, problem.slug);
+      throw problem;
+    }
   };
 
-/** The deal command routes: parse, decide through the command service, answer 201 with the new version. */
+/** The deal command routes, each counted by its command type. */
 export const createCommandsHandler = (deps: CommandsHandlerDeps) => {
-  const service = createDealCommandService({
-    store: deps.store,
-    tenantId: deps.tenantId,
-    now: deps.now ?? (() => new Date()),
-    newEventId: deps.newEventId ?? randomUUID,
-  });
-  return createHttpHandler('commands', {
-    'POST /v1/deals': commandRoute(
-      service,
-      CloseDealBody,
-      async (body) => ({ type: 'CloseDeal', body, ...(deps.engagementOf ? { engagement: await deps.engagementOf(body) } : {}) }),
-      (_event, body) => body.dealId,
+  const outcomes = deliveryOutcomes();
+  const metrics = deps.metrics ?? processMetrics();
+  const counting: CommandCounting = {
+    service: createDealCommandService(
+      {
+        store: deps.store,
+        tenantId: deps.tenantId,
+        now: deps.now ?? (() => new Date()),
+        newEventId: deps.newEventId ?? randomUUID,
+      },
+      outcomes.decider,
     ),
-    'POST /v1/deals/{dealId}/handoff': commandRoute(service, HandOffBody, (body) => ({ type: 'HandOff', body })),
-    'POST /v1/deals/{dealId}/scope-changes': commandRoute(service, ChangeScopeBody, (body) => ({ type: 'ChangeScope', body })),
-    'POST /v1/deals/{dealId}/promise-revisions': commandRoute(service, RevisePromiseBody, (body) => ({
-      type: 'RevisePromise',
-      body,
-    })),
-    'POST /v1/deals/{dealId}/delivery': commandRoute(service, DeliverBody, (body) => ({ type: 'Deliver', body })),
-    'POST /v1/deals/{dealId}/cancellation': commandRoute(service, CancelDealBody, (body) => ({ type: 'CancelDeal', body })),
-  });
+    metrics,
+    promiseKept: outcomes.promiseKept,
+  };
+  return flushingMetrics(
+    metrics,
+    createHttpHandler('commands', {
+      'POST /v1/deals': commandRoute(
+        counting,
+        'CloseDeal',
+        CloseDealBody,
+        async (body) => ({ type: 'CloseDeal', body, ...(deps.engagementOf ? { engagement: await deps.engagementOf(body) } : {}) }),
+        (_event, body) => body.dealId,
+      ),
+      'POST /v1/deals/{dealId}/handoff': commandRoute(counting, 'HandOff', HandOffBody, (body) => ({ type: 'HandOff', body })),
+      'POST /v1/deals/{dealId}/scope-changes': commandRoute(counting, 'ChangeScope', ChangeScopeBody, (body) => ({
+        type: 'ChangeScope',
+        body,
+      })),
+      'POST /v1/deals/{dealId}/promise-revisions': commandRoute(counting, 'RevisePromise', RevisePromiseBody, (body) => ({
+        type: 'RevisePromise',
+        body,
+      })),
+      'POST /v1/deals/{dealId}/delivery': commandRoute(counting, 'Deliver', DeliverBody, (body) => ({ type: 'Deliver', body })),
+      'POST /v1/deals/{dealId}/cancellation': commandRoute(counting, 'CancelDeal', CancelDealBody, (body) => ({
+        type: 'CancelDeal',
+        body,
+      })),
+    }),
+  );
 };

@@ -3,12 +3,24 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import type { RecordedEvent } from '../../domain/envelope.ts';
 import { readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { logger } from '../observability/logger.ts';
+import { flushingMetrics, processMetrics, type MetricsRecorder } from '../observability/metrics.ts';
 import type { ProjectionOutcome, ProjectionResult, StreamProjector } from '../projections/streamProjector.ts';
 
 export interface ProjectorHandlerOptions {
   /** Told the outcome of every event projected, e.g. to count them. */
   onOutcome?: (outcome: ProjectionOutcome) => void;
+  /** Where batches, failed records and the projection lag are counted (default: this process's recorder). */
+  metrics?: MetricsRecorder;
+  /** The clock the lag is measured by (default: the system clock). */
+  now?: () => Date;
 }
+
+/** The latest recordedAt of the batch's events, if it has any. */
+const newestRecordedAt = (events: readonly { event: RecordedEvent }[]): string | undefined =>
+  events.reduce<string | undefined>(
+    (newest, { event }) => (newest === undefined || Date.parse(event.recordedAt) > Date.parse(newest) ? event.recordedAt : newest),
+    undefined,
+  );
 
 /** A record's event, null for a record that carries none (only inserts have a new image: events are never updated or deleted). */
 const eventOf = (record: DynamoDBRecord): RecordedEvent | null => {
@@ -22,8 +34,10 @@ const eventOf = (record: DynamoDBRecord): RecordedEvent | null => {
  * batch item failure, so Lambda retries it (and, after bounded retries, parks it on the dead-letter
  * queue) while every other record in the batch is applied.
  */
-export const createProjectorHandler = (project: StreamProjector, options: ProjectorHandlerOptions = {}) =>
-  async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+export const createProjectorHandler = (project: StreamProjector, options: ProjectorHandlerOptions = {}) => {
+  const metrics = options.metrics ?? processMetrics();
+  const now = options.now ?? (() => new Date());
+  return flushingMetrics(metrics, async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const failures: { position: number; error: unknown }[] = [];
     const readable: { position: number; event: RecordedEvent }[] = [];
     event.Records.forEach((record, position) => {
@@ -45,6 +59,9 @@ export const createProjectorHandler = (project: StreamProjector, options: Projec
       if ('error' in result) failures.push({ position, error: result.error });
       else options.onOutcome?.(result.outcome);
     });
+    // How long the newest record took to reach the read models: how stale they were until now.
+    const newest = newestRecordedAt(readable);
+    metrics.projectorBatch({ failedRecords: failures.length, ...(newest ? { newestRecordedAt: newest } : {}), now: now() });
     if (failures.length === 0) return { batchItemFailures: [] };
 
     // Reported in stream order: Lambda resumes from the earliest failed record.
@@ -54,4 +71,5 @@ export const createProjectorHandler = (project: StreamProjector, options: Projec
       failures: failures.map(({ position, error }) => ({ record: sequenceNumberAt(position), error: error instanceof Error ? error.message : String(error) })),
     });
     return { batchItemFailures: failures.map(({ position }) => ({ itemIdentifier: sequenceNumberAt(position) })) };
-  };
+  });
+};

@@ -5,6 +5,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEven
 import type { RecordedEvent } from '../../domain/envelope.ts';
 import { readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { logger } from '../observability/logger.ts';
+import { flushingMetrics, processMetrics, type MetricsRecorder } from '../observability/metrics.ts';
 import { DomainEventPublisher, type DeadLetterSink } from '../publishing/domainEventPublisher.ts';
 
 export interface PublisherHandlerDeps {
@@ -13,6 +14,8 @@ export interface PublisherHandlerDeps {
   deadLetter: DeadLetterSink;
   /** PutEvents calls per entry at most, and the first backoff (tests shorten it). */
   retry?: { maxAttempts?: number; baseDelayMs?: number };
+  /** Where events the bus refused for good are counted (default: this process's recorder). */
+  metrics?: MetricsRecorder;
 }
 
 /**
@@ -29,7 +32,8 @@ export const createPublisherHandler = (deps: PublisherHandlerDeps) => {
     deadLetter: deps.deadLetter,
     ...deps.retry,
   });
-  return async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+  const metrics = deps.metrics ?? processMetrics();
+  return flushingMetrics(metrics, async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
     const read = new Map<string, RecordedEvent>();
     const readRecord = async (record: DynamoDBRecord): Promise<void> => {
       const image = record.dynamodb?.NewImage;
@@ -51,6 +55,8 @@ export const createPublisherHandler = (deps: PublisherHandlerDeps) => {
       return stored ? [{ sequenceNumber: sequenceOf(record), event: stored }] : [];
     });
     const outcome = await publisher.publish(toPublish.map((item) => item.event));
+    // Only the dead-lettered are failures: the unsent come round again with the stream's redelivery.
+    metrics.publishFailures(outcome.deadLettered.length);
     const unsent = new Set(outcome.unsent);
     const failures = [
       ...toPublish.filter((item) => unsent.has(item.event)).map((item) => item.sequenceNumber),
@@ -60,5 +66,5 @@ export const createPublisherHandler = (deps: PublisherHandlerDeps) => {
       logger.warn('stream records left for redelivery', { unreadable: [...unreadable], notPublished: failures.length });
     }
     return { batchItemFailures: failures.map((itemIdentifier) => ({ itemIdentifier })) };
-  };
+  });
 };

@@ -33,6 +33,9 @@ const providers: Record<NpsWebhookProvider, ProviderWebhook> = {
   },
 };
 
+/** The problem a webhook whose signature does not verify is answered with: misconfigured, or forged. */
+export const INVALID_SIGNATURE = 'invalid-signature';
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -68,7 +71,7 @@ export const parseSignedWebhook = (
       signature === undefined
         ? `the ${webhook.signatureHeader} header is missing`
         : `the ${webhook.signatureHeader} header does not sign this body`;
-    throw new HttpProblem(401, 'invalid-signature', detail);
+    throw new HttpProblem(401, INVALID_SIGNATURE, detail);
   }
   if (bytes.length === 0) {
     throw new HttpProblem(400, 'invalid-body', 'a JSON body is required', [{ path: '(body)', message: 'required' }]);

@@ -1,4 +1,5 @@
 import { MetricUnit, Metrics } from '@aws-lambda-powertools/metrics';
+import { logger } from './logger.ts';
 
 /**
  * The product's CloudWatch metrics: names, dimensions and the helpers the handlers call.
@@ -99,20 +100,28 @@ const npsCategoryOf = (score: number): NpsCategory => (score >= 9 ? 'promoter' :
 /** A Powertools Metrics instance in the product's namespace, with `service` as its default dimension. */
 export const createMetrics = (): Metrics => new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
 
+/** One data point, held until the invocation that recorded it ends. */
+interface DataPoint {
+  name: MetricName;
+  value: number;
+  dimensions: Partial<Record<Dimension, string>>;
+}
+
 /**
- * What the handlers call. Each data point goes out as its own EMF line (Powertools' single-metric
- * mode), so metrics with different dimensions never share a line and each keeps exactly its set.
- * On Lambda the line goes to the function's log and CloudWatch turns it into the metric; locally
- * it goes to stdout, where a test or an operator can read it. POWERTOOLS_METRICS_DISABLED=true
- * silences them (as does POWERTOOLS_DEV, unless POWERTOOLS_METRICS_DISABLED=false).
+ * What the handlers call. Recording only remembers the data point, so the request path pays no I/O
+ * and no await; `flush()` writes them when the invocation ends, each as its own EMF line through the
+ * one Metrics instance (stored, then Powertools' publishStoredMetrics), so metrics with different
+ * dimensions never share a line and each keeps exactly its set. On Lambda the line goes to the
+ * function's log and CloudWatch turns it into the metric; locally it goes to stdout, where a test or
+ * an operator can read it. POWERTOOLS_METRICS_DISABLED=true silences them (as does POWERTOOLS_DEV,
+ * unless POWERTOOLS_METRICS_DISABLED=false).
  */
 export const metricsRecorder = (metrics: Metrics = createMetrics()) => {
+  let pending: DataPoint[] = [];
   const emit = (name: MetricName, value: number, dimensions: Partial<Record<Dimension, string>> = {}): void => {
     const missing = metricDimensions[name].filter((dimension) => !dimensions[dimension]);
     if (missing.length) throw new Error(`metric ${name} needs dimension(s) ${missing.join(', ')}`);
-    const single = metrics.singleMetric();
-    for (const dimension of metricDimensions[name]) single.addDimension(dimension, dimensions[dimension]!);
-    single.addMetric(name, metricUnits[name], value);
+    pending.push({ name, value, dimensions });
   };
   return {
     commandAccepted: (commandType: string) => emit(MetricName.commandAccepted, 1, { CommandType: commandType }),
@@ -132,6 +141,42 @@ export const metricsRecorder = (metrics: Metrics = createMetrics()) => {
     publishFailures: (count: number) => emit(MetricName.publishFailures, count),
     monthClose: (outcome: 'closed' | 'failed') => emit(outcome === 'closed' ? MetricName.monthCloses : MetricName.monthCloseFailures, 1),
     poolTotal: (amountMinor: number, currency: string) => emit(MetricName.poolTotal, amountMinor, { Currency: currency }),
+    /** Writes every data point recorded since the last flush, one EMF line each. */
+    flush: (): void => {
+      const points = pending;
+      pending = [];
+      for (const { name, value, dimensions } of points) {
+        try {
+          for (const dimension of metricDimensions[name]) metrics.addDimension(dimension, dimensions[dimension]!);
+          metrics.addMetric(name, metricUnits[name], value);
+          metrics.publishStoredMetrics();
+        } catch (error) {
+          // A metric Powertools refuses must not fail the work it measured, which is done by now.
+          metrics.clearMetrics();
+          metrics.clearDimensions();
+          logger.warn('metric not written', { metric: name, value, error: error as Error });
+        }
+      }
+    },
   };
 };
 export type MetricsRecorder = ReturnType<typeof metricsRecorder>;
+
+let processRecorder: MetricsRecorder | undefined;
+
+/**
+ * The process's recorder: one Powertools Metrics instance per Lambda container (or local runtime),
+ * made when first asked for, so the environment that switches metrics off is read by then.
+ */
+export const processMetrics = (): MetricsRecorder => (processRecorder ??= metricsRecorder());
+
+/** The handler, writing the metrics recorded while it ran once each invocation ends, thrown or not. */
+export const flushingMetrics =
+  <A extends unknown[], R>(metrics: MetricsRecorder, handler: (...args: A) => Promise<R>) =>
+  async (...args: A): Promise<R> => {
+    try {
+      return await handler(...args);
+    } finally {
+      metrics.flush();
+    }
+  };

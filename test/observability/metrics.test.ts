@@ -6,6 +6,7 @@ import {
   MetricName,
   metricDimensions,
   metricsRecorder,
+  type MetricsRecorder,
 } from '../../functions/observability/metrics.ts';
 
 type EmfLine = {
@@ -13,15 +14,17 @@ type EmfLine = {
   [key: string]: unknown;
 };
 
-/** Every EMF line written to stdout while `act` runs: what CloudWatch would read from the log. */
-const emfLinesOf = (act: () => void): EmfLine[] => {
+/** Every EMF line written to stdout while `act` records and its invocation ends: what CloudWatch would read from the log. */
+const emfLinesOf = (act: (metrics: MetricsRecorder) => void): EmfLine[] => {
   const written: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     written.push(String(chunk));
     return true;
   });
   try {
-    act();
+    const metrics = metricsRecorder();
+    act(metrics);
+    metrics.flush();
   } finally {
     spy.mockRestore();
   }
@@ -45,7 +48,7 @@ describe('metrics emitted locally', () => {
   });
 
   it('given a rejected command, when recorded, then one EMF line names the namespace, the metric and its dimensions', () => {
-    const lines = emfLinesOf(() => metricsRecorder().commandRejected('CloseDeal', 'validation'));
+    const lines = emfLinesOf((metrics) => metrics.commandRejected('CloseDeal', 'validation'));
 
     expect(lines).toHaveLength(1);
     const [line] = lines;
@@ -58,8 +61,7 @@ describe('metrics emitted locally', () => {
   });
 
   it('given webhooks of each outcome, when recorded, then each is its own metric with the provider as dimension', () => {
-    const lines = emfLinesOf(() => {
-      const metrics = metricsRecorder();
+    const lines = emfLinesOf((metrics) => {
       metrics.webhook('typeform', 'accepted');
       metrics.webhook('typeform', 'rejected');
       metrics.webhook('delighted', 'duplicate');
@@ -73,8 +75,8 @@ describe('metrics emitted locally', () => {
   });
 
   it('given a projected batch, when recorded, then the batch, its failures and the lag behind the newest record are emitted', () => {
-    const lines = emfLinesOf(() =>
-      metricsRecorder().projectorBatch({
+    const lines = emfLinesOf((metrics) =>
+      metrics.projectorBatch({
         failedRecords: 2,
         newestRecordedAt: '2026-10-01T12:00:00.000Z',
         now: new Date('2026-10-01T12:00:01.500Z'),
@@ -92,8 +94,7 @@ describe('metrics emitted locally', () => {
   });
 
   it('given NPS answers, when recorded, then each lands in its category', () => {
-    const lines = emfLinesOf(() => {
-      const metrics = metricsRecorder();
+    const lines = emfLinesOf((metrics) => {
       for (const score of [10, 9, 8, 7, 6, 0]) metrics.npsResponse(score);
     });
 
@@ -101,8 +102,7 @@ describe('metrics emitted locally', () => {
   });
 
   it('given every helper, when each is called once, then every emitted metric carries exactly service plus its declared dimensions', () => {
-    const lines = emfLinesOf(() => {
-      const metrics = metricsRecorder();
+    const lines = emfLinesOf((metrics) => {
       metrics.commandAccepted('Deliver');
       metrics.commandRejected('Deliver', 'conflict');
       metrics.promiseOutcome(true);
@@ -131,13 +131,13 @@ describe('metrics emitted locally', () => {
   });
 
   it('given a metric missing a dimension it needs, when recorded, then it throws rather than emit a metric no alarm matches', () => {
-    expect(() => emfLinesOf(() => metricsRecorder().commandAccepted(''))).toThrow(/CommandType/);
+    expect(() => emfLinesOf((metrics) => metrics.commandAccepted(''))).toThrow(/CommandType/);
   });
 
   it('given metrics switched off, when recorded, then nothing reaches the log', () => {
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
 
-    const lines = emfLinesOf(() => metricsRecorder().monthClose('closed'));
+    const lines = emfLinesOf((metrics) => metrics.monthClose('closed'));
 
     expect(lines).toEqual([]);
   });
