@@ -63,7 +63,7 @@ describe('given the Handshake stack with alarm e-mails', () => {
 
     it('then every Lambda function has an errors alarm and a throttles alarm', () => {
       const functions = ofType('AWS::Lambda::Function').map(([id]) => id);
-      expect(functions).toHaveLength(7);
+      expect(functions).toHaveLength(8);
       for (const fn of functions) {
         const dimension = { Name: 'FunctionName', Value: { Ref: fn } };
         expect(alarmsOn('Errors', dimension), fn).toHaveLength(1);
