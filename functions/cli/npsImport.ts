@@ -10,6 +10,8 @@ export const npsImportUsage = `  nps import FILE.csv [--url http://localhost:300
       Import NPS answers (columns response_id, deal_id, score, comment, responded_at) through
       POST /v1/nps/responses; reports accepted, duplicate and rejected rows with line numbers.`;
 
+const rowsRead = (count: number) => `${count} ${count === 1 ? 'row' : 'rows'}`;
+
 /** `npx handshake nps import FILE.csv`: the operator's CSV import, through the same API the tools use. */
 export const npsImport = async (args: string[]): Promise<void> => {
   const { values, positionals } = parseArgs({
@@ -23,8 +25,8 @@ export const npsImport = async (args: string[]): Promise<void> => {
 
   const size = (await stat(file)).size;
   const input = createReadStream(file);
-  const bar = progressBar('importing [{bar}] {percentage}% | {rows} rows | {value}/{total} bytes');
-  bar.start(size, 0, { rows: 0 });
+  const bar = progressBar('importing [{bar}] {percentage}% | {rows} | {value}/{total} bytes');
+  bar.start(size, 0, { rows: rowsRead(0) });
   let rows = 0;
   const send = async (responses: NpsResponse[]): Promise<BatchAnswer> => {
     const answer = await reach(address, '/v1/nps/responses', {
@@ -52,10 +54,10 @@ export const npsImport = async (args: string[]): Promise<void> => {
       send,
       onRows: (count) => {
         rows += count;
-        bar.update(input.bytesRead, { rows });
+        bar.update(input.bytesRead, { rows: rowsRead(rows) });
       },
     });
-    bar.update(size, { rows });
+    bar.update(size, { rows: rowsRead(rows) });
     bar.stop();
     console.log(`accepted ${report.accepted}, duplicate ${report.duplicates}, rejected ${report.rejected.length}`);
     for (const row of report.rejected) {
