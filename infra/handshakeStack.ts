@@ -5,6 +5,7 @@ import { Currency } from '../domain/money.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { ApiFunctions } from './constructs/apiFunctions.ts';
 import { EventPublishing } from './constructs/eventPublishing.ts';
+import { EscalationSweep } from './constructs/escalationSweep.ts';
 import { EventStore } from './constructs/eventStore.ts';
 import { HttpApi } from './constructs/httpApi.ts';
 import { Identity } from './constructs/identity.ts';
@@ -58,6 +59,7 @@ export class HandshakeStack extends Stack {
   readonly functions: ApiFunctions;
   readonly httpApi: HttpApi;
   readonly monthlyClose: MonthlyClose;
+  readonly escalationSweep: EscalationSweep;
   readonly alarms: Alarms;
   readonly dashboard: OperatorDashboard;
 
@@ -111,6 +113,12 @@ export class HandshakeStack extends Stack {
       timeZone: props.timeZone,
     });
 
+    this.escalationSweep = new EscalationSweep(this, 'EscalationSweep', {
+      eventsTable: this.events.table,
+      projectionsTable: this.projections.table,
+      timeZone: props.timeZone,
+    });
+
     this.alarms = new Alarms(this, 'Alarms', {
       emails: props.alarmEmails ?? [],
       functions: {
@@ -118,6 +126,7 @@ export class HandshakeStack extends Stack {
         projector: this.projections.projector,
         publisher: this.publishing.publisher,
         monthClose: this.monthlyClose.fn,
+        escalationSweep: this.escalationSweep.fn,
       },
       streamConsumers: { projector: this.projections.projector, publisher: this.publishing.publisher },
       httpApi: this.httpApi.api,
@@ -133,6 +142,7 @@ export class HandshakeStack extends Stack {
         'publisher stream': this.publishing.streamDeadLetters,
         'publish entries': this.publishing.publishDeadLetters,
         'month close': this.monthlyClose.deadLetters,
+        'escalation sweep': this.escalationSweep.deadLetters,
       },
       npsProviders,
       currency,

@@ -6,6 +6,7 @@ import { incentiveUsage, monthsClose, payoutsShow } from './incentiveCommands.ts
 import { npsImport, npsImportUsage } from './npsImport.ts';
 import { projectionsRebuild } from './projectionsRebuild.ts';
 import { usageLineOf } from './usageLine.ts';
+import { capacityShow, promiseCheck, promiseDeskUsage } from './promiseDeskCommands.ts';
 
 const usage = `Usage: npx handshake <command>
 
@@ -15,6 +16,7 @@ Commands:
 ${eventsTailUsage}
 ${npsImportUsage}
 ${incentiveUsage}
+${promiseDeskUsage}
   projections rebuild [--aws]
       Replay every event from the events table into a fresh generation of the projections,
       switch reads to it, then project what landed meanwhile (local stack unless --aws).
@@ -60,7 +62,17 @@ const payouts = async ([subcommand, ...args]: string[]): Promise<void> => {
   await payoutsShow(args);
 };
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections, nps, months, payouts };
+const capacity = async ([subcommand, ...args]: string[]): Promise<void> => {
+  if (subcommand !== 'show') throw new Error(subcommand ? `unknown capacity command "${subcommand}"` : 'say `capacity show OPS-TEAM`');
+  await capacityShow(args);
+};
+
+const promise = async ([subcommand, ...args]: string[]): Promise<void> => {
+  if (subcommand !== 'check') throw new Error(subcommand ? `unknown promise command "${subcommand}"` : 'say `promise check DEAL.json`');
+  await promiseCheck(args);
+};
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections, nps, months, payouts, capacity, promise };
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

@@ -31,11 +31,15 @@ export const operatorApi = async (values: { url?: string; token?: string }, sub:
   const { url, token, address } = await operatorEndpoint(values, sub);
   return {
     url,
-    request: async (method: string, path: string): Promise<{ status: number; body: any }> => {
-      const answer = await reach(address, path, { method, headers: { authorization: `Bearer ${token}` } });
-      const body: any = await answer.json();
-      if (!answer.ok) throw new Error(`${method} ${path} answered ${answer.status}: ${body?.detail ?? JSON.stringify(body)}`);
-      return { status: answer.status, body };
+    request: async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
+      const answer = await reach(address, path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const answered: any = await answer.json();
+      if (!answer.ok) throw new Error(`${method} ${path} answered ${answer.status}: ${answered?.detail ?? JSON.stringify(answered)}`);
+      return { status: answer.status, body: answered };
     },
   };
 };

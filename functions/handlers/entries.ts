@@ -23,4 +23,5 @@ export const streamConsumerEntries = {
 /** Functions started by a schedule. */
 export const scheduledEntries = {
   monthClose: 'functions/handlers/monthCloseSchedule.lambda.ts',
+  escalationSweep: 'functions/handlers/escalationSweep.lambda.ts',
 } as const;

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { projectorHandler } from '../composition.ts';
+import { escalationSweepHandler } from '../handlers/escalationSweepWiring.ts';
+import { logger } from '../observability/logger.ts';
+import { abortableSleep } from './abortableSleep.ts';
 import { composeLocally, serveComposition, type LocalRuntimeOptions, type RunningApi } from './localApi.ts';
 import { startLocalPublishing, startStreamConsumers, type LocalPublishing } from './streamConsumers.ts';
 
@@ -15,6 +18,8 @@ export interface LocalStackOptions extends LocalRuntimeOptions {
   publishing?: { port?: number };
   pollIntervalMs?: number;
   persistCheckpoints?: boolean;
+  /** Sweep open escalations this often, as the AWS schedule does every 15 minutes (default: never). */
+  sweepIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -42,15 +47,37 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     persistCheckpoints: options.persistCheckpoints,
   });
   const api = await serveComposition(composition, options);
+  const sweeping = startSweeping(escalationSweepHandler(composition), options.sweepIntervalMs);
   return {
     api,
     publishing,
     drain: (timeoutMs) => streams.drain(timeoutMs),
     close: async () => {
       await api.close();
+      await sweeping.stop();
       // Consumers stop before the database so in-flight batches finish and checkpoints are saved.
       await streams.stop();
       await publishing?.close();
+    },
+  };
+};
+
+/** The local runtime's stand-in for the sweep schedule: a run at the clock's time, every interval. */
+const startSweeping = (sweep: ReturnType<typeof escalationSweepHandler>, intervalMs: number | undefined) => {
+  if (!intervalMs || intervalMs <= 0) return { stop: async () => {} };
+  const stopping = new AbortController();
+  const loop = (async () => {
+    while (!stopping.signal.aborted) {
+      await abortableSleep(intervalMs, stopping.signal);
+      if (stopping.signal.aborted) break;
+      // A failed run is retried by the next one, as the schedule's next run would on AWS.
+      await sweep().catch((error: unknown) => logger.error('local escalation sweep failed', { error: (error as Error).message }));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopping.abort();
+      await loop;
     },
   };
 };

@@ -6,6 +6,13 @@ import { startLocalStack } from './localStack.ts';
 import { removeStackRecord, stackRecordFile, writeStackRecord } from './stackRecord.ts';
 import { ensureEventsTable, ensureProjectionsTable } from './tables.ts';
 
+/** How often open escalations are swept locally: HANDSHAKE_SWEEP_INTERVAL_SECONDS (default a minute; 0 turns it off). */
+const sweepIntervalMs = (): number => {
+  const seconds = Number(process.env.HANDSHAKE_SWEEP_INTERVAL_SECONDS ?? 60);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new LocalDatabaseUnavailable('HANDSHAKE_SWEEP_INTERVAL_SECONDS must be a number of seconds >= 0');
+  return seconds * 1000;
+};
+
 /** `npm start`: DynamoDB Local with data kept in .handshake/ (or HANDSHAKE_DATA_DIR), the tables, and the API on localhost. */
 const main = async (): Promise<void> => {
   // Node 20 is supported by the pinned SDK; its notice about future releases is noise on every start.
@@ -16,6 +23,7 @@ const main = async (): Promise<void> => {
   const dataDirName = process.env[DATA_DIR_ENV] || '.handshake';
   const dataDir = resolve(dataDirName);
   const ports = readLocalPorts();
+  const sweepEvery = sweepIntervalMs();
   const port = ports.api;
   if (!(await isPortFree(port))) {
     throw new LocalDatabaseUnavailable(`port ${port} is already in use; stop what holds it or set ${PORT_ENV} to another port.`);
@@ -33,6 +41,7 @@ const main = async (): Promise<void> => {
     host: '0.0.0.0',
     dataDir,
     publishing: { port: ports.eventBus },
+    sweepIntervalMs: sweepEvery,
   });
   const url = `http://localhost:${port}`;
   await writeStackRecord(dataDir, {
@@ -49,6 +58,7 @@ const main = async (): Promise<void> => {
   console.log('Mint a token:  npx handshake token --role sales --sub P-SALES-1');
   console.log('Watch the bus: npx handshake events tail --follow');
   console.log(`Operator commands (npx handshake ...) find this stack through ${stackRecordFile(dataDirName)}.`);
+  console.log(sweepEvery > 0 ? `Open escalations are swept every ${sweepEvery / 1000} s (HANDSHAKE_SWEEP_INTERVAL_SECONDS).` : 'Escalations are not swept.');
   console.log('Stop with Ctrl+C.');
 
   const stop = async () => {

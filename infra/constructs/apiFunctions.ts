@@ -27,6 +27,35 @@ export interface ApiFunctionsProps {
   readonly reportsBucket: s3.IBucket;
 }
 
+/**
+ * Every API function, `promises` included while the route table is still gaining it (then this is
+ * just ApiFunction): its access is decided here before its routes are deployed.
+ */
+export type ConfiguredFunction = ApiFunction | 'promises';
+
+/** What an API function may do with the tables. */
+export interface TableAccess {
+  readonly events: 'read' | 'readWrite';
+  readonly projections: 'none' | 'read';
+}
+
+/**
+ * The least each function needs of the tables. No function writes the read models: they are the
+ * projector's alone, so a bug in a request path can never corrupt them.
+ */
+export const tableAccess: Record<ConfiguredFunction, TableAccess> = {
+  // Commands decide from the event streams; a close is checked against the open commitments the projector keeps.
+  commands: { events: 'readWrite', projections: 'read' },
+  // Queries never write: a bug there can neither rewrite history nor corrupt a read model.
+  queries: { events: 'read', projections: 'read' },
+  // NPS answers are appended as events (deduplicated by reading their stream first).
+  nps: { events: 'readWrite', projections: 'none' },
+  // Plans and month closings are appended as events; payouts are computed from the read models.
+  incentives: { events: 'readWrite', projections: 'read' },
+  // Catalogue, capacity, rules and escalations are appended as events; checks read the open commitments.
+  promises: { events: 'readWrite', projections: 'read' },
+};
+
 /** The Lambda functions behind the HTTP API, one per entry in `functionEntries`. */
 export class ApiFunctions extends Construct {
   readonly byName: Record<ApiFunction, NodejsFunction>;
@@ -41,8 +70,10 @@ export class ApiFunctions extends Construct {
     };
     // Only what each function reads: commands decide from the event streams alone. A Record over
     // ApiFunction, so a function added to the route table does not compile until it is configured here.
-    const environmentOf: Record<ApiFunction, Record<string, string>> = {
-      commands: common,
+    const environmentOf: Record<ConfiguredFunction, Record<string, string>> = {
+      commands: { ...common, [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName },
+      // The promise desk checks proposals against the open commitments and lists escalations: both read models.
+      promises: { ...common, [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName },
       queries: { ...common, [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName },
       // ARNs, not values: the handler fetches the secrets at run time (Powertools, cached), so a
       // rotated secret needs no deploy and no secret appears in the function's configuration.
@@ -55,8 +86,6 @@ export class ApiFunctions extends Construct {
         [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
         [REPORTS_BUCKET_ENV]: props.reportsBucket.bucketName,
       },
-      // The promise desk writes its own streams and reads the open commitments the projector keeps.
-      promises: { ...common, [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName },
     };
     const timeoutOf: Partial<Record<ApiFunction, Duration>> = {
       // A bulk import of up to 500 answers is recorded one at a time; the HTTP API waits at most 30 s.
@@ -77,20 +106,13 @@ export class ApiFunctions extends Construct {
       ]),
     ) as Record<ApiFunction, NodejsFunction>;
 
-    props.eventsTable.grantReadWriteData(this.byName.commands);
-    // Queries never write: a bug there can neither rewrite history nor corrupt a read model.
-    props.eventsTable.grantReadData(this.byName.queries);
-    props.projectionsTable.grantReadData(this.byName.queries);
-    // NPS answers are appended as events (deduplicated by reading their stream first); the read
-    // models are the projector's business, so nps has no access to the projections table.
-    props.eventsTable.grantReadWriteData(this.byName.nps);
+    for (const [name, fn] of Object.entries(this.byName) as [ConfiguredFunction, NodejsFunction][]) {
+      const access = tableAccess[name];
+      if (access.events === 'readWrite') props.eventsTable.grantReadWriteData(fn);
+      else props.eventsTable.grantReadData(fn);
+      if (access.projections === 'read') props.projectionsTable.grantReadData(fn);
+    }
     for (const provider of npsProviders) props.webhookSecrets[provider].grantRead(this.byName.nps);
-    // Plans and month closings are appended as events; payouts are computed from the read models,
-    // which stay the projector's to write.
-    props.eventsTable.grantReadWriteData(this.byName.incentives);
-    props.projectionsTable.grantReadData(this.byName.incentives);
     grantReportAccess(props.reportsBucket, this.byName.incentives);
-    props.eventsTable.grantReadWriteData(this.byName.promises);
-    props.projectionsTable.grantReadData(this.byName.promises);
   }
 }

@@ -29,7 +29,7 @@ export interface MonthlyCloseProps {
  * LambdaInvoke grants the scheduler's role the function and all its versions and aliases
  * (`<arn>:*`); the schedule invokes the unqualified function, so that is all the role may invoke.
  */
-class InvokeFunction extends LambdaInvoke {
+export class InvokeFunction extends LambdaInvoke {
   constructor(
     private readonly target: lambda.IFunction,
     props: ConstructorParameters<typeof LambdaInvoke>[1],

@@ -203,8 +203,10 @@ describe('given the Handshake stack with incentives and the monthly close', () =
     });
 
     it('then a close that keeps failing after Lambda retries it lands in the dead-letter queue', () => {
-      const [, config] = only('AWS::Lambda::EventInvokeConfig');
-      expect(refOf(config.Properties?.FunctionName)).toBe(idOf(stack.monthlyClose.fn));
+      // The escalation sweep has its own; this one is the month close's.
+      const configs = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => refOf(c.Properties?.FunctionName) === idOf(stack.monthlyClose.fn));
+      expect(configs).toHaveLength(1);
+      const [, config] = configs[0]!;
       expect(Number(config.Properties?.MaximumRetryAttempts)).toBeGreaterThan(0);
       const destination = (config.Properties?.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination;
       expect(getAttOf(destination, 'Arn')).toBe(idOf(stack.monthlyClose.deadLetters.queue));
@@ -215,7 +217,14 @@ describe('given the Handshake stack with incentives and the monthly close', () =
   });
 
   describe('when looking at the monthly close schedule', () => {
-    const schedule = (): Record<string, unknown> => only('AWS::Scheduler::Schedule')[1].Properties ?? {};
+    // The escalation sweep has a schedule too; this one invokes the month close.
+    const schedule = (): Record<string, unknown> => {
+      const found = ofType('AWS::Scheduler::Schedule').filter(
+        ([, s]) => getAttOf((s.Properties?.Target as { Arn: unknown }).Arn, 'Arn') === idOf(stack.monthlyClose.fn),
+      );
+      expect(found).toHaveLength(1);
+      return found[0]![1].Properties ?? {};
+    };
     const target = (): Record<string, unknown> => schedule().Target as Record<string, unknown>;
 
     it('then it fires at 00:05 on the 1st of every month, in the business time zone', () => {

@@ -187,17 +187,15 @@ describe('given the Handshake stack with NPS ingestion', () => {
   });
 
   describe('when looking at every function', () => {
-    it('then there are seven (commands, queries, nps, incentives, projector, publisher, month close), none on nodejs20.x', () => {
+    it('then there is one per API function (commands, queries, nps, incentives...), the projector, the publisher, the month close and the escalation sweep, none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
       expect(functions.map(([id]) => id).sort()).toEqual(
         [
-          stack.functions.byName.commands,
-          stack.functions.byName.queries,
-          stack.functions.byName.nps,
-          stack.functions.byName.incentives,
+          ...Object.values(stack.functions.byName),
           stack.projections.projector,
           stack.publishing.publisher,
           stack.monthlyClose.fn,
+          stack.escalationSweep.fn,
         ]
           .map(idOf)
           .sort(),

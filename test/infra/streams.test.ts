@@ -139,13 +139,14 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at the dead-letter queues', () => {
-    it('then there are four: projector stream, publisher stream, rejected publishes, failed month closes', () => {
+    it('then there are five: projector stream, publisher stream, rejected publishes, failed month closes, failed escalation sweeps', () => {
       expect(ofType('AWS::SQS::Queue').map(([id]) => id).sort()).toEqual(
         [
           stack.projections.deadLetters.queue,
           stack.publishing.streamDeadLetters.queue,
           stack.publishing.publishDeadLetters.queue,
           stack.monthlyClose.deadLetters.queue,
+          stack.escalationSweep.deadLetters.queue,
         ]
           .map(idOf)
           .sort(),
@@ -231,9 +232,9 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at every function, stream consumers included', () => {
-    it('then there are seven (four behind the API, two on the stream, one on a schedule), none on nodejs20.x', () => {
+    it('then there is one per API function, two on the stream and two on a schedule, none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
-      expect(functions).toHaveLength(7);
+      expect(functions).toHaveLength(Object.keys(stack.functions.byName).length + 4);
       for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe(lambdaRuntime.name);
     });
   });
