@@ -10,17 +10,23 @@ import { logger } from '../../functions/observability/logger.ts';
 import { runAppendBench, type Spread } from './appendBench.ts';
 import { checkHistory, checkStoreFormat, closedMonthsOf, generateHistory, loadItems, OPS_PEOPLE, SELLERS, TEAMS, type History } from './history.ts';
 import { runProjectionBench } from './projectionBench.ts';
+import { runPromiseDeskBench } from './promiseDeskBench.ts';
 import { runScorecardReadBench } from './scorecardReadBench.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+// The handlers built by the composition write EMF lines to stdout; the bench prints its own.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 // The logger was built while the imports above ran, before this default: tell it again.
 logger.setLogLevel(process.env.POWERTOOLS_LOG_LEVEL as Parameters<typeof logger.setLogLevel>[0]);
 
 const TARGET_COST = 1.2;
 const TIME_ZONE = 'UTC';
 const CURRENCY = 'USD';
-const BENCHES = ['append', 'projection', 'read'] as const;
+const BENCHES = ['append', 'projection', 'read', 'promises'] as const;
+/** Issue 10's targets: the check's p99 within 2x the scorecard read's, the close within 2x the raw PutItem. */
+const TARGET_CHECK_P99 = 2;
+const TARGET_CLOSE_COST = 2;
 type BenchName = (typeof BENCHES)[number];
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -260,6 +266,54 @@ const readBench = async (client: DynamoDBClient, newClient: () => DynamoDBClient
   }
 };
 
+const promisesBench = async (client: DynamoDBClient): Promise<boolean> => {
+  const options = {
+    openDeals: setting('BENCH_PROMISE_OPEN_DEALS', 1_000),
+    warmup: setting('BENCH_PROMISE_WARMUP', 50),
+    rounds: setting('BENCH_PROMISE_ROUNDS', 6),
+    perRound: setting('BENCH_PROMISE_PER_ROUND', 50),
+    appendWarmup: setting('BENCH_PROMISE_APPEND_WARMUP', 600),
+    appendRounds: setting('BENCH_PROMISE_APPEND_ROUNDS', 10),
+    appendPerRound: setting('BENCH_PROMISE_APPEND_OPS', 100),
+    concurrency: setting('BENCH_CONCURRENCY', 8),
+  };
+  console.log(
+    `Promise desk on DynamoDB Local (in memory): catalogue, T-OPS capacity and rules that read the load published through the promises handler; ` +
+      `${n(options.openDeals)} open deals on T-OPS closed through the commands handler and projected by the projector handler`,
+  );
+  const result = await runPromiseDeskBench(client, { ...options, onProgress: progress });
+  const ms = (value: number) => value.toFixed(2);
+  console.log(
+    `  check vs scorecard read, one request at a time: ${options.warmup} warm-up each, then ${options.rounds} interleaved rounds of ${options.perRound} each; ` +
+      `the check sees ${n(result.sample.commitmentsSeen)} commitments (fits ${result.sample.fits}, loadPercent ${JSON.stringify(result.sample.loadPercent)})`,
+  );
+  printTable(
+    ['request', 'n', 'p50 ms', 'p99 ms', 'max ms'],
+    [
+      ['POST /v1/promise-checks (promises handler)', n(result.check.count), ms(result.check.p50), ms(result.check.p99), ms(result.check.max)],
+      ['GET /v1/scorecards/{month} (queries handler)', n(result.scorecard.count), ms(result.scorecard.p50), ms(result.scorecard.p99), ms(result.scorecard.max)],
+    ],
+  );
+  const p99Ratio = result.check.p99 / result.scorecard.p99;
+  console.log(
+    `  ratio check / scorecard read: p50 ${(result.check.p50 / result.scorecard.p50).toFixed(2)}x, p99 ${p99Ratio.toFixed(2)}x ` +
+      `(per round p99 ratio median ${result.p99Ratio.median.toFixed(2)}, p25 ${result.p99Ratio.p25.toFixed(2)}, p75 ${result.p99Ratio.p75.toFixed(2)}) ` +
+      `${p99Ratio <= TARGET_CHECK_P99 ? 'within' : 'OVER'} the ${TARGET_CHECK_P99}x target`,
+  );
+  console.log(
+    `  close vs raw conditional PutItem: ${options.appendWarmup} warm-up ops, ${options.appendRounds} interleaved rounds of ${options.appendPerRound} ops each, ${options.concurrency} in flight; ` +
+      `item ~${result.itemBytes} bytes, the same item for both; engagement recorded ${JSON.stringify(result.engagement)}`,
+  );
+  console.log(`  raw conditional PutItem                          ${rate(result.rawPutsPerSecond)}`);
+  console.log(`  POST /v1/deals, rules in force, ${n(result.openDeals)} open   ${rate(result.closeDealPerSecond)}`);
+  const c = result.closeDealCost;
+  console.log(
+    `      cost ${c.median.toFixed(2)}x raw (p25 ${c.p25.toFixed(2)}, p75 ${c.p75.toFixed(2)}) ${c.median <= TARGET_CLOSE_COST ? 'within' : 'OVER'} the ${TARGET_CLOSE_COST}x target`,
+  );
+  if (result.errors) console.log(`  ERRORS: ${result.errors} requests not answered 200`);
+  return result.errors === 0;
+};
+
 /** Without the projection benchmark, the read benchmark still needs projections: a rebuild makes them (not measured). */
 const buildProjections = async (client: DynamoDBClient, stack: HistoryStack) => {
   const generations = new ActiveGeneration(client, stack.projectionsTable, 0);
@@ -282,7 +336,7 @@ const buildProjections = async (client: DynamoDBClient, stack: HistoryStack) => 
   console.log(`\n(setup for reads: projections rebuilt into generation ${result.generation} in ${result.seconds.toFixed(1)} s)`);
 };
 
-/** `npm run bench` (BENCH=append,projection,read to choose): measured on a fresh in-memory DynamoDB Local, never asserted in tests. */
+/** `npm run bench` (BENCH=append,projection,read,promises to choose): measured on a fresh in-memory DynamoDB Local, never asserted in tests. */
 const main = async () => {
   const started = process.hrtime.bigint();
   const benches = chosenBenches();
@@ -298,6 +352,10 @@ const main = async () => {
       if (benches.has('projection')) ok = (await projectionBench(client, newClient, stack)) && ok;
       else await buildProjections(client, stack);
       if (benches.has('read')) ok = (await readBench(client, newClient, stack)) && ok;
+    }
+    if (benches.has('promises')) {
+      if (benches.size > 1) console.log('');
+      ok = (await promisesBench(client)) && ok;
     }
   } finally {
     client.destroy();
