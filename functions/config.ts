@@ -89,3 +89,17 @@ export const readLocalPorts = (env: NodeJS.ProcessEnv = process.env): LocalPorts
   dynamoDb: Number(env[DYNAMODB_PORT_ENV] ?? 8000),
   eventBus: Number(env[EVENT_BUS_PORT_ENV] ?? 0),
 });
+
+/** A setting the deployment must provide is missing: a fault on our side, never the caller's. */
+export class MissingConfiguration extends Error {
+  constructor(
+    /** The problem type the caller is answered with. */
+    readonly slug: string,
+    message: string,
+    /** What the caller may be told: the setting's name stays in the log. */
+    readonly publicDetail: string,
+  ) {
+    super(message);
+    this.name = 'MissingConfiguration';
+  }
+}

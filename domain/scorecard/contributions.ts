@@ -2,52 +2,11 @@ import { addMonths, monthEndMs, monthOf, type Month } from '../calendar.ts';
 import { toEpochMs } from '../instant.ts';
 import { outcomeOf, type Deal } from '../deal/state.ts';
 import { dimensionsOf, type Dimension } from './dimensions.ts';
-import { closeTallyOf, deliveryTalliesOf, type EngagementTally } from './engagement.ts';
+import type { Contributions, MonthCounts, CommitmentLedger } from './counts.ts';
+import { closeTallyOf, deliveryTalliesOf } from './engagement.ts';
 
-/** Amounts in minor units, by ISO currency: deals in different currencies are never summed together. */
-export type ByCurrency = Record<string, number>;
+export type { ByCurrency, CommitmentLedger, Contributions, MonthCounts, Tally } from './counts.ts';
 
-/** The counts of a month's scorecard that are plain tallies. */
-export type Tally =
-  | 'closed'
-  | 'cancelled'
-  | 'handoffs'
-  | 'checklistTrue'
-  | 'delivered'
-  | 'onTime'
-  | 'asSold'
-  | 'promiseKept'
-  | 'dueNext30Days'
-  | 'promoters'
-  | 'passives'
-  | 'detractors'
-  | EngagementTally;
-
-/** What one dimension's scorecard counts in one month. A count never given reads as 0. */
-export type MonthCounts = Partial<Record<Tally, number>> & {
-  /** Value of the deals closed in the month. */
-  revenue?: ByCurrency;
-  /** Hours from close to handoff, in tenths, as a histogram (tenths -> handoffs) so a median can be read exactly. */
-  handoffLags?: Record<number, number>;
-  /** Seconds from an escalation's opening to its decision, as a histogram (seconds -> escalations), for an exact median. */
-  decisionSeconds?: Record<number, number>;
-};
-
-/**
- * Open commitments of one dimension, kept as +/- changes in the month they happened (opened at the
- * close, closed again at delivery or cancellation) and summed up to the month asked.
- */
-export interface CommitmentLedger {
-  open?: Record<Month, number>;
-  openValue?: Record<Month, ByCurrency>;
-}
-
-/** What a stream, as it stands, counts for: the same months and ledger on the scorecard of each of its dimensions. */
-export interface Contributions {
-  dimensions: Dimension[];
-  months: Record<Month, MonthCounts>;
-  ledger: CommitmentLedger;
-}
 
 export const noContributions = (): Contributions => ({ dimensions: [], months: {}, ledger: {} });
 

@@ -4,7 +4,7 @@ import type { Deal } from '../deal/state.ts';
 import { toEpochMs } from '../instant.ts';
 import type { EngagementClass } from '../promises/engagementRecord.ts';
 import type { Escalation } from '../promises/escalationDecider.ts';
-import type { Contributions, MonthCounts } from './contributions.ts';
+import { CLASS_TALLIES, type ClassTally, type Contributions, type EngagementTally, type MonthCounts } from './counts.ts';
 import type { Dimension } from './dimensions.ts';
 import { medianOfHistogram } from './histogram.ts';
 
@@ -27,24 +27,6 @@ export interface EngagementSection {
     medianHoursToDecision: number | null;
   };
 }
-
-/** The tallies a class of close counts in: closes in the month it closed, deliveries and kept promises in the month delivered. */
-const CLASS_TALLIES = {
-  'within-rules': { closed: 'closedWithinRules', delivered: 'deliveredWithinRules', kept: 'keptWithinRules' },
-  approved: { closed: 'closedApproved', delivered: 'deliveredApproved', kept: 'keptApproved' },
-  'outside-rules': { closed: 'closedOutsideRules', delivered: 'deliveredOutsideRules', kept: 'keptOutsideRules' },
-} as const satisfies Record<EngagementClass, Record<'closed' | 'delivered' | 'kept', string>>;
-
-type ClassTally = (typeof CLASS_TALLIES)[EngagementClass][keyof (typeof CLASS_TALLIES)[EngagementClass]];
-
-/** The engagement section's plain tallies. */
-export type EngagementTally =
-  | ClassTally
-  | 'escalationsOpened'
-  | 'escalationsApproved'
-  | 'escalationsRejected'
-  | 'escalationsRaised'
-  | 'escalationsDecidedByOwner';
 
 /** The class a close was made under; null for a deal closed before the promise desk existed (it counts in none). */
 // A view folded before DealClosed carried `engagement` has none at all: the same as null.

@@ -1,4 +1,4 @@
-import { composeFromEnvironment, commandsHandler } from '../composition.ts';
+import { composeFromEnvironment, commandsHandler } from './composition.ts';
 
 // Built once per Lambda container, outside the handler, so warm invocations reuse the clients.
 export const handler = commandsHandler(composeFromEnvironment());

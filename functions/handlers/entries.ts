@@ -2,7 +2,7 @@ import type { ApiFunction } from '../http/routes.ts';
 
 /**
  * Every Lambda entry file, relative to the project root: what the CDK app bundles. Each entry builds its
- * handler from functions/composition.ts; the handler factory it names sits beside it (`x.lambda.ts` → `x.ts`).
+ * handler from functions/handlers/composition.ts; the handler factory it names sits beside it (`x.lambda.ts` → `x.ts`).
  */
 
 /** The functions behind the HTTP API, one per `ApiFunction` of the route table. */

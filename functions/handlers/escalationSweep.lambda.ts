@@ -1,4 +1,4 @@
-import { composeFromEnvironment } from '../composition.ts';
+import { composeFromEnvironment } from './composition.ts';
 import { escalationSweepHandler } from './escalationSweepWiring.ts';
 
 // Built once per Lambda container, outside the handler, so warm invocations reuse the clients.

@@ -1,4 +1,4 @@
-import type { Composition } from '../composition.ts';
+import type { Composition } from './composition.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
 import { EscalationsRepository } from '../projections/escalationsRepository.ts';
 import { createEscalationSweepHandler, type OpenEscalations } from './escalationSweep.ts';

@@ -1,4 +1,4 @@
-import { composeFromEnvironment, monthCloseScheduleHandler } from '../composition.ts';
+import { composeFromEnvironment, monthCloseScheduleHandler } from './composition.ts';
 
 // Built once per Lambda container, outside the handler, so warm invocations reuse the clients.
 export const handler = monthCloseScheduleHandler(composeFromEnvironment());

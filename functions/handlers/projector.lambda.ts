@@ -1,4 +1,4 @@
-import { composeFromEnvironment, projectorHandler } from '../composition.ts';
+import { composeFromEnvironment, projectorHandler } from './composition.ts';
 
 // Built once per Lambda container, outside the handler, so warm invocations reuse the clients.
 export const handler = projectorHandler(composeFromEnvironment());

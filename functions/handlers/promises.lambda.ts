@@ -1,4 +1,4 @@
-import { composeFromEnvironment, promisesHandler } from '../composition.ts';
+import { composeFromEnvironment, promisesHandler } from './composition.ts';
 
 // Built once per Lambda container, outside the handler, so warm invocations reuse the clients and the desk's cache.
 export const handler = promisesHandler(composeFromEnvironment());

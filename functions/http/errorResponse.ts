@@ -3,8 +3,8 @@ import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
 import { IncentiveRuleViolation } from '../../domain/incentives/incentiveRuleViolation.ts';
 import { NotEntitledToDecide, PromiseDeskRuleViolation } from '../../domain/promises/promiseDeskRuleViolation.ts';
 import { ConcurrencyExhausted, IdempotencyKeyReused, VersionMismatch } from '../commands/commandService.ts';
+import { MissingConfiguration } from '../config.ts';
 import { CorruptStoredEvent } from '../eventStore/errors.ts';
-import { WebhookSecretMissing } from '../nps/webhookSecrets.ts';
 import { logger } from '../observability/logger.ts';
 import { HttpProblem, problemResponse } from './problem.ts';
 
@@ -28,9 +28,9 @@ export const toHttpProblem = (error: unknown): HttpProblem => {
   if (error instanceof VersionMismatch) return new HttpProblem(412, 'version-mismatch', error.message);
   if (error instanceof IdempotencyKeyReused) return new HttpProblem(409, 'idempotency-key-reused', error.message);
   if (error instanceof ConcurrencyExhausted) return new HttpProblem(409, 'concurrent-update', error.message);
-  if (error instanceof WebhookSecretMissing) {
-    logger.error('webhook secret missing', { error });
-    return new HttpProblem(500, 'webhook-secret-missing', 'this webhook is not configured on our side');
+  if (error instanceof MissingConfiguration) {
+    logger.error('configuration missing', { error });
+    return new HttpProblem(500, error.slug, error.publicDetail);
   }
   if (error instanceof CorruptStoredEvent) {
     logger.error('corrupt stored event', { error });

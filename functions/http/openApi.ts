@@ -8,7 +8,7 @@ import {
   RevisePromiseBody,
 } from '../../domain/deal/commands.ts';
 import { DealEventType, NpsResponseRecordedData } from '../../domain/deal/events.ts';
-import { ImportedNpsResponse, MAX_IMPORT_BATCH } from '../nps/importedResponses.ts';
+import { ImportedNpsResponse, MAX_IMPORT_BATCH } from '../../domain/nps/importedResponse.ts';
 import { IncentivePlan } from '../../domain/incentives/plan.ts';
 import { MonthPayout } from '../../domain/incentives/statements.ts';
 import { Instant } from '../../domain/instant.ts';

@@ -12,7 +12,7 @@ import {
   promisesHandler,
   queriesHandler,
   type Composition,
-} from '../composition.ts';
+} from '../handlers/composition.ts';
 import { configDefaults, type Config } from '../config.ts';
 import { FolderReportStore } from '../reports/reportStore.ts';
 import { createLocalApi } from './apiGatewayAdapter.ts';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { projectorHandler } from '../composition.ts';
+import { projectorHandler } from '../handlers/composition.ts';
 import { escalationSweepHandler } from '../handlers/escalationSweepWiring.ts';
 import { logger } from '../observability/logger.ts';
 import { abortableSleep } from './abortableSleep.ts';

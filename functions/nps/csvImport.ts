@@ -3,7 +3,7 @@ import { parse } from 'csv-parse';
 import type { NpsResponse } from '../../domain/deal/events.ts';
 import type { FieldError } from '../http/problem.ts';
 import { fieldErrors } from '../http/requestBody.ts';
-import { ImportedNpsResponse, toImportedNps } from './importedResponses.ts';
+import { ImportedNpsResponse, toImportedNps } from '../../domain/nps/importedResponse.ts';
 
 export const CSV_COLUMNS = ['response_id', 'deal_id', 'score', 'comment', 'responded_at'] as const;
 

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { NpsResponse } from '../../domain/deal/events.ts';
 import type { FieldError } from '../http/problem.ts';
-import { MAX_IMPORT_BATCH } from './importedResponses.ts';
+import { MAX_IMPORT_BATCH } from '../../domain/nps/importedResponse.ts';
 import { readNpsCsv } from './csvImport.ts';
 
 /** What POST /v1/nps/responses answers for one batch. */

@@ -1,12 +1,16 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { webhookSecretArnEnv, webhookSecretEnv } from '../config.ts';
+import { MissingConfiguration, webhookSecretArnEnv, webhookSecretEnv } from '../config.ts';
 
 export type NpsProviderName = 'delighted' | 'typeform';
 
 /** The webhook secret is not configured: a deployment fault, never the caller's. */
-export class WebhookSecretMissing extends Error {
+export class WebhookSecretMissing extends MissingConfiguration {
   constructor(provider: NpsProviderName) {
-    super(`no ${provider} webhook secret is configured (${webhookSecretEnv(provider)} or ${webhookSecretArnEnv(provider)})`);
+    super(
+      'webhook-secret-missing',
+      `no ${provider} webhook secret is configured (${webhookSecretEnv(provider)} or ${webhookSecretArnEnv(provider)})`,
+      'this webhook is not configured on our side',
+    );
     this.name = 'WebhookSecretMissing';
   }
 }

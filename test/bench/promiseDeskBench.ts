@@ -1,6 +1,6 @@
 import { GetItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { commandsHandler, createComposition, promisesHandler, queriesHandler } from '../../functions/composition.ts';
+import { commandsHandler, createComposition, promisesHandler, queriesHandler } from '../../functions/handlers/composition.ts';
 import { configDefaults, type Config } from '../../functions/config.ts';
 import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { ensureEventsTable, ensureProjectionsTable } from '../../functions/local/tables.ts';

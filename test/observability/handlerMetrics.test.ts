@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createComposition, monthCloseScheduleHandler, projectorHandler, type Composition } from '../../functions/composition.ts';
+import { createComposition, monthCloseScheduleHandler, projectorHandler, type Composition } from '../../functions/handlers/composition.ts';
 import { configDefaults } from '../../functions/config.ts';
 import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { createPublisherHandler } from '../../functions/handlers/publisher.ts';
@@ -20,7 +20,7 @@ import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals
 import { metricsWrittenDuring, named } from './emfLines.ts';
 
 /*
- * The handlers as the Lambdas and the local runtime wire them (functions/composition.ts), on DynamoDB
+ * The handlers as the Lambdas and the local runtime wire them (functions/handlers/composition.ts), on DynamoDB
  * Local, each reading back the EMF lines it wrote to stdout: what CloudWatch turns into the metrics the
  * alarms and the dashboard watch. The clock of the closes stands on 1 December 2026.
  */
