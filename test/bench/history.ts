@@ -495,8 +495,11 @@ export const generateHistory = (options: HistoryOptions): History => {
 /** The command that, decided on the deal before it, gives exactly this event. */
 const commandOf = (event: RecordedDealEvent): DealCommand => {
   switch (event.type) {
-    case 'DealClosed':
-      return { type: 'CloseDeal', body: CloseDealBody.parse({ ...event.data, closedAt: event.occurredAt }) };
+    case 'DealClosed': {
+      // The engagement is the desk's verdict handed to the decider with the command, not part of the body.
+      const { engagement, ...sold } = event.data;
+      return { type: 'CloseDeal', body: CloseDealBody.parse({ ...sold, closedAt: event.occurredAt }), engagement };
+    }
     case 'HandoffCompleted':
       return { type: 'HandOff', body: HandOffBody.parse({ ...event.data, at: event.occurredAt }) };
     case 'ScopeChanged':
