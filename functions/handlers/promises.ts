@@ -135,7 +135,7 @@ export const createPromisesHandler = (deps: PromisesHandlerDeps) => {
       const from = optionalQuery(event, 'from', IsoWeek) ?? isoWeekOf(at, deps.timeZone);
       const weeks = optionalQuery(event, 'weeks', WeeksQuery) ?? DEFAULT_VIEW_WEEKS;
       const [catalogue, capacity] = await Promise.all([reader.catalogue(), reader.capacity(opsTeam)]);
-      const commitments = (await reader.commitmentsOf([opsTeam], catalogue)).get(opsTeam) ?? [];
+      const commitments = (await reader.commitmentsOf([opsTeam], catalogue, { fresh: true })).get(opsTeam) ?? [];
       return jsonResponse(200, loadViewOf({ opsTeam, at, timeZone: deps.timeZone, capacity, commitments, from, weeks }));
     },
     'POST /v1/promise-checks': async (event, route) => {

@@ -1,3 +1,4 @@
+import type { OpenDeal } from '../../domain/promises/openDeal.ts';
 import type { Capacity } from '../../domain/promises/capacity.ts';
 import { capacityDecider } from '../../domain/promises/capacityDecider.ts';
 import type { Catalogue, OpsTeam } from '../../domain/promises/catalogue.ts';
@@ -33,6 +34,8 @@ interface Cached<T> {
 }
 
 const DEFAULT_CACHE_MS = 2_000;
+/** The cache's key for the load projection's open deals (stream ids all hold a `#`). */
+const OPEN_DEALS = 'open-deals';
 
 /**
  * What is in force at the promise desk (catalogue, capacities, rules) read straight from the event
@@ -86,12 +89,27 @@ export class PromiseDeskReader {
     return rulesInForce(await this.fold(RULES_STREAM_ID, rulesOfEngagementDecider.initialState, rulesOfEngagementDecider.evolve));
   }
 
+  /**
+   * The open deals as the load projection holds them. The projection already trails the events by the
+   * stream's delay, so a check may use what this process read a moment ago (the same short window as
+   * the catalogue, capacity and rules): a check or a close then costs no Query of every open deal.
+   * `fresh` reads the projection now, for the capacity view people look at after a change.
+   */
+  private openDeals(fresh: boolean): Promise<readonly OpenDeal[]> {
+    const cached = this.cache.get(OPEN_DEALS);
+    if (!fresh && cached && this.now() - cached.readAt < this.cacheMs) return cached.value as Promise<readonly OpenDeal[]>;
+    const value = this.deps.openCommitments.openDeals();
+    value.catch(() => this.cache.delete(OPEN_DEALS));
+    this.cache.set(OPEN_DEALS, { value, readAt: this.now() });
+    return value;
+  }
+
   /** The open commitments of these teams, each deal's scope in force priced with the catalogue in force. */
-  async commitmentsOf(teams: readonly OpsTeam[], catalogue: Catalogue): Promise<Map<OpsTeam, Commitment[]>> {
+  async commitmentsOf(teams: readonly OpsTeam[], catalogue: Catalogue, options: { fresh?: boolean } = {}): Promise<Map<OpsTeam, Commitment[]>> {
     const wanted = new Set(teams);
     const byTeam = new Map<OpsTeam, Commitment[]>(teams.map((team) => [team, []]));
     if (wanted.size === 0) return byTeam;
-    for (const deal of await this.deps.openCommitments.openDeals()) {
+    for (const deal of await this.openDeals(options.fresh ?? false)) {
       for (const [team, minutes] of workOfScope(deal.scope, catalogue).minutesByTeam) {
         if (!wanted.has(team)) continue;
         byTeam.get(team)!.push({ dealId: deal.dealId, minutes, deliverBy: deal.deliverBy, closedAt: deal.closedAt });

@@ -107,4 +107,22 @@ describe('what the reader remembers', () => {
     reader.published(RULES_STREAM_ID);
     expect((await reader.rules())?.version).toBe(before + 2);
   });
+
+  it('given the open deals read for a check, when checked again within the cache time, then the projection is not read again; the capacity view (fresh) and a later check are', async () => {
+    let clock = 0;
+    const reader = new PromiseDeskReader({ store, openCommitments, timeZone: 'UTC', cacheMs: 1_000, now: () => clock });
+    const catalogue = await reader.catalogue();
+    reads = 0;
+
+    await reader.commitmentsOf(['T-DIG'], catalogue);
+    clock = 500;
+    await reader.commitmentsOf(['T-DIG'], catalogue);
+    expect(reads).toBe(1);
+
+    await reader.commitmentsOf(['T-DIG'], catalogue, { fresh: true });
+    expect(reads).toBe(2);
+    clock = 2_000;
+    await reader.commitmentsOf(['T-DIG'], catalogue);
+    expect(reads).toBe(3);
+  });
 });
