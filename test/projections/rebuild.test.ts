@@ -1,36 +1,13 @@
-import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
 import { rebuildProjections, type RebuildProgress } from '../../functions/projections/rebuild.ts';
 import { ScorecardRepository } from '../../functions/projections/scorecardRepository.ts';
 import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
-import { projectAllStoredEvents, projectorFor } from '../support/projection.ts';
+import { projectAllStoredEvents, projectorFor, generationItems } from '../support/projection.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
 
 let api: TestApi;
-
-/**
- * Every projection item of one generation, keyed without the generation prefix. A counter that went
- * back to zero reads exactly like one never set, so zeros (and items left with nothing) are dropped.
- */
-const generationItems = async (generation: number) => {
-  const items = new Map<string, Record<string, AttributeValue>>();
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await api.client.send(
-      new ScanCommand({ TableName: api.projectionsTableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
-    );
-    for (const item of page.Items ?? []) {
-      const partition = item.p!.S!;
-      if (!partition.startsWith(`g${generation}#`)) continue;
-      const rest = Object.fromEntries(Object.entries(item).filter(([name, value]) => name !== 'p' && value.N !== '0'));
-      if (Object.keys(rest).length > 1) items.set(`${partition.slice(`g${generation}#`.length)}|${item.k!.S}`, rest);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
 
 const rebuild = (onProgress?: (progress: RebuildProgress) => void) => {
   const { generations } = projectorFor({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
@@ -80,8 +57,8 @@ describe('rebuilding the projections from the events table', () => {
     expect(result.previousGeneration).toBe(1);
     expect(result.generation).toBe(2);
     expect(result.deals).toBe(12);
-    const live = await generationItems(1);
-    const rebuilt = await generationItems(2);
+    const live = await generationItems(api.client, api.projectionsTableName, 1);
+    const rebuilt = await generationItems(api.client, api.projectionsTableName, 2);
     expect(live.size).toBeGreaterThan(12);
     expect([...rebuilt.keys()].sort()).toEqual([...live.keys()].sort());
     for (const [key, item] of live) expect(rebuilt.get(key), key).toEqual(item);
@@ -107,7 +84,7 @@ describe('rebuilding the projections from the events table', () => {
 
     const repository = new ScorecardRepository(api.client, api.projectionsTableName, async () => current);
     const october = await repository.month('org', '2026-10');
-    const before = (await generationItems(1)).get('scorecard#org|2026-10');
+    const before = (await generationItems(api.client, api.projectionsTableName, 1)).get('scorecard#org|2026-10');
     expect(october.months.get('2026-10')!.closed).toBe(Number(before!.closed!.N) + 1);
   });
 

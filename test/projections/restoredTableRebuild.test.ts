@@ -3,7 +3,6 @@ import {
   CreateTableCommand,
   DeleteItemCommand,
   PutItemCommand,
-  ScanCommand,
   waitUntilTableExists,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
@@ -15,7 +14,7 @@ import { rebuildProjections } from '../../functions/projections/rebuild.ts';
 import { ScorecardRepository } from '../../functions/projections/scorecardRepository.ts';
 import { freshProjectionsTable } from '../support/dynamo.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
-import { projectAllStoredEvents, projectorFor, storedEventItems } from '../support/projection.ts';
+import { projectAllStoredEvents, projectorFor, storedEventItems, generationItems } from '../support/projection.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
 
 /**
@@ -103,23 +102,6 @@ const rebuildFrom = (eventsTableName: string) => {
   });
 };
 
-/** One generation's items of a projections table, keyed without the generation prefix, zeros dropped. */
-const generationItems = async (tableName: string, generation: number) => {
-  const items = new Map<string, Record<string, AttributeValue>>();
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await api.client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey }));
-    for (const item of page.Items ?? []) {
-      const partition = item.p!.S!;
-      if (!partition.startsWith(`g${generation}#`)) continue;
-      const rest = Object.fromEntries(Object.entries(item).filter(([name, value]) => name !== 'p' && value.N !== '0'));
-      if (Object.keys(rest).length > 1) items.set(`${partition.slice(`g${generation}#`.length)}|${item.k!.S}`, rest);
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
-
 /** Deals closed in October as the organisation's scorecard reads them from `generation`. */
 const closedInOctober = async (generation: number) => {
   const repository = new ScorecardRepository(api.client, api.projectionsTableName, async () => generation);
@@ -165,8 +147,8 @@ describe('restoring the events table and rebuilding the projections from it', ()
 
     expect(result.deals).toBe(BEFORE.length);
     expect(result.events).toBe((await storedEventItems(api.client, restoredTable)).length);
-    const rebuilt = await generationItems(api.projectionsTableName, result.generation);
-    const expected = await generationItems(reference.tableName, 1);
+    const rebuilt = await generationItems(api.client, api.projectionsTableName, result.generation);
+    const expected = await generationItems(api.client, reference.tableName, 1);
     expect(expected.size).toBeGreaterThan(BEFORE.length);
     expect([...rebuilt.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [key, item] of expected) expect(rebuilt.get(key), key).toEqual(item);

@@ -12,6 +12,23 @@ export const storedEventItems = async (client: DynamoDBClient, tableName: string
   return items.sort((a, b) => (a.s!.S! === b.s!.S! ? Number(a.v!.N) - Number(b.v!.N) : a.s!.S! < b.s!.S! ? -1 : 1));
 };
 
+/**
+ * One generation's items of a projections table, keyed without the generation prefix. A counter back
+ * to zero reads exactly like one never set, so zeros (and items left with nothing) are dropped.
+ */
+export const generationItems = async (client: DynamoDBClient, tableName: string, generation: number) => {
+  const items = new Map<string, Record<string, AttributeValue>>();
+  const prefix = `g${generation}#`;
+  const scanned = await allItemsOf((startKey) => client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: startKey })));
+  for (const item of scanned) {
+    const partition = item.p!.S!;
+    if (!partition.startsWith(prefix)) continue;
+    const rest = Object.fromEntries(Object.entries(item).filter(([name, value]) => name !== 'p' && value.N !== '0'));
+    if (Object.keys(rest).length > 1) items.set(`${partition.slice(prefix.length)}|${item.k!.S}`, rest);
+  }
+  return items;
+};
+
 let sequence = 0;
 /** A stream record exactly as Lambda hands one to a DynamoDB Streams consumer. */
 export const streamRecordOf = (item: Record<string, AttributeValue>): DynamoDBRecord => {
