@@ -98,6 +98,7 @@ const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
   capacity: noProjection,
   rules: noProjection,
   escalation: escalationProjection,
+  forecast: noProjection,
 };
 
 export const projectionFor = (streamId: string): StreamProjection<unknown> =>
