@@ -8,6 +8,8 @@ import type { DeliveredDeal } from '../incentives/statements.ts';
 import { unattributedNpsDecider, type UnattributedNpsState } from '../nps/unattributedResponse.ts';
 import { escalationDecider, type Escalation, type EscalationState, type EscalationStatus } from '../promises/escalationDecider.ts';
 import { isPromiseDeskEvent } from '../promises/events.ts';
+import { isForecastEvent } from '../forecasts/events.ts';
+import { forecastDecider, type SellerForecasts } from '../forecasts/forecastDecider.ts';
 import type { OpenDeal } from '../promises/openDeal.ts';
 import { contributionsOf, noContributions, unattributedNpsContributions, type Contributions } from './contributions.ts';
 import { escalationContributions } from './engagement.ts';
@@ -23,7 +25,15 @@ export type ProjectedDocument =
   | { kind: 'delivered-deal'; month: Month; dealId: string; body: DeliveredDeal }
   | { kind: 'unattributed-nps'; provider: string; responseId: string; body: NpsResponse }
   | { kind: 'open-deal'; dealId: string; body: OpenDeal }
-  | { kind: 'escalation'; status: EscalationStatus; escalationId: string; body: Escalation };
+  | { kind: 'escalation'; status: EscalationStatus; escalationId: string; body: Escalation }
+  | { kind: 'seller-forecasts'; personId: string; body: SellerForecasts }
+  | { kind: 'seller-close'; personId: string; dealId: string; body: SellerClose };
+
+/** A deal as its seller's close: which sales team it was sold for, and when (a seller's team is read from these). */
+export interface SellerClose {
+  salesTeam: string;
+  closedAt: string;
+}
 
 /** How one kind of stream folds and what it contributes to the read models. */
 export interface StreamProjection<State> {
@@ -48,7 +58,9 @@ export const dealProjection: StreamProjection<DealState> = {
   },
   documents: (state, timeZone) => {
     if (!isRecorded(state)) return [];
-    const documents: ProjectedDocument[] = [];
+    const documents: ProjectedDocument[] = [
+      { kind: 'seller-close', personId: state.seller.id, dealId: state.dealId, body: { salesTeam: state.salesTeam, closedAt: state.closedAt } },
+    ];
     const delivery = monthDeliveryOf(state, timeZone);
     if (delivery) documents.push({ kind: 'delivered-deal', month: delivery.month, dealId: delivery.delivered.dealId, body: delivery.delivered });
     const open = openDealOf(state);
@@ -79,6 +91,20 @@ export const escalationProjection: StreamProjection<EscalationState> = {
   documents: (state) => (state ? [{ kind: 'escalation', status: state.status, escalationId: state.escalationId, body: state }] : []),
 };
 
+/** Only a seller's forecasts can reach their forecast stream's projection. */
+const forecastEventOnly = (event: DomainEvent) => {
+  if (!isForecastEvent(event)) throw new Error(`${event.type} does not belong on a forecast stream`);
+  return event;
+};
+
+/** A seller's forecasts, listed together with every other seller's: a scorecard reads the calls of everyone in one Query. */
+export const forecastProjection: StreamProjection<SellerForecasts> = {
+  initialState: forecastDecider.initialState,
+  evolve: (state, event) => forecastDecider.evolve(state, forecastEventOnly(event)),
+  contributions: noContributions,
+  documents: (state) => (state.personId === null ? [] : [{ kind: 'seller-forecasts', personId: state.personId, body: state }]),
+};
+
 /** Plans, month closes, the catalogue, capacity and rules feed no scorecard: their readers read the streams themselves. */
 export const noProjection: StreamProjection<null> = {
   initialState: () => null,
@@ -98,7 +124,7 @@ const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
   capacity: noProjection,
   rules: noProjection,
   escalation: escalationProjection,
-  forecast: noProjection,
+  forecast: forecastProjection,
 };
 
 export const projectionFor = (streamId: string): StreamProjection<unknown> =>

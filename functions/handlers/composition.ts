@@ -21,6 +21,7 @@ import { processMetrics, type MetricsRecorder } from '../observability/metrics.t
 import { createStreamProjector } from '../projections/streamProjector.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
 import { ScorecardRepository } from '../projections/scorecardRepository.ts';
+import { ForecastsRepository } from '../projections/forecastsRepository.ts';
 import { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
 import { engagementAtClose } from '../promises/closeEngagement.ts';
 import { PromiseDeskReader } from '../promises/promiseDeskReader.ts';
@@ -109,6 +110,7 @@ export const commandsHandler = (composition: Composition) => {
     store,
     tenantId: config.tenantId,
     metrics,
+    reportingCurrency: config.reportingCurrency,
     engagementOf: (body) => engagementAtClose({ reader, store, timeZone: config.timeZone }, body),
   });
 };
@@ -129,6 +131,8 @@ export const queriesHandler = (composition: Composition) => {
     scorecards: new ScorecardRepository(composition.client, composition.config.projectionsTable, generation),
     unattributedNps: new UnattributedNpsRepository(composition.client, composition.config.projectionsTable, generation),
     reportingCurrency: composition.config.reportingCurrency,
+    forecasts: new ForecastsRepository(composition.client, composition.config.projectionsTable, generation),
+    timeZone: composition.config.timeZone,
   });
 };
 

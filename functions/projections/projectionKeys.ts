@@ -35,6 +35,12 @@ export const escalationsPartition = (generation: number, status: EscalationStatu
 export const escalationItemKey = (generation: number, status: EscalationStatus, escalationId: string): ItemKey =>
   itemKey(escalationsPartition(generation, status), escalationId);
 
+/** Every seller's forecasts, one item each, keyed by person id: the forecast section reads them in one Query. */
+export const sellerForecastsPartition = (generation: number): string => `${generationPrefix(generation)}forecasts`;
+
+/** One seller's closes, one item per deal: what tells which sales team a seller forecasts for. */
+export const sellerClosesPartition = (generation: number, personId: string): string => `${generationPrefix(generation)}seller-closes#${personId}`;
+
 export const documentItemKey = (generation: number, document: ProjectedDocument): ItemKey => {
   switch (document.kind) {
     case 'delivered-deal':
@@ -45,6 +51,10 @@ export const documentItemKey = (generation: number, document: ProjectedDocument)
       return itemKey(openDealsPartition(generation), document.dealId);
     case 'escalation':
       return escalationItemKey(generation, document.status, document.escalationId);
+    case 'seller-forecasts':
+      return itemKey(sellerForecastsPartition(generation), document.personId);
+    case 'seller-close':
+      return itemKey(sellerClosesPartition(generation, document.personId), document.dealId);
   }
 };
 
