@@ -30,6 +30,8 @@ import { scanItems } from '../support/storedItems.ts';
  *   R7  P-SA/T-A -> P-OB/T-B  100 000  closed 10-20; handoff 10-21; returned by P-OB 11-02; handed off again 11-03 to P-OA/T-A;
  *                                      delivered 11-10                                                                           (5 events)
  *
+ *   forecast#P-SA: November called 300 000 on 10-20, then 350 000 on 10-25                                                   (2 events)
+ *
  * By hand, org, October: closed R1 R2 R3 R4 R6 R7 = 6, revenue 2 200 000; cancelled R3 = 1; handoffs R1 R2 R4 R7 = 4, of which
  * R7's was returned (in November); delivered R2 = 1. November: handoffs R5 R7 = 2, none returned; R7's return is recorded.
  * Org ledger: open at October's end R1 R4 R6 R7 (+4, 1 700 000); November resolves R1 (delivered), R6 (cancelled) and R7 (delivered):
@@ -118,6 +120,8 @@ const recordHistory = async () => {
   await nps('R1', 'R1-a', 9, '2026-11-10T10:00:00Z', 'nps-1');
   await nps('R6', 'R6-a', 4, '2026-11-05T10:00:00Z', 'nps-2');
   await nps('R6', 'R6-a', 8, '2026-11-06T10:00:00Z', 'nps-3');
+  await call(api, 'PUT', '/v1/forecasts/2026-11/P-SA', { token: sa, body: { at: '2026-10-20T09:00:00Z', commit: { amount: 300_000, currency: 'USD' } } });
+  await call(api, 'PUT', '/v1/forecasts/2026-11/P-SA', { token: sa, body: { at: '2026-10-25T09:00:00Z', commit: { amount: 350_000, currency: 'USD' } } });
   // The refund comes after R1's NPS answer, so R1 has 8 versions.
   await post('/v1/deals/R1/cancellation', oa, cancellationBody({ at: '2026-11-20T10:00:00Z', reason: 'Refund' }));
 };
@@ -228,7 +232,7 @@ describe('projecting the same history however it is delivered', () => {
   });
 
   it('given the clean pass, then it holds the hand-computed numbers (so the comparisons below compare something)', () => {
-    expect(items).toHaveLength(27);
+    expect(items).toHaveLength(29);
     const views = Object.entries(clean).filter(([key]) => key.endsWith('|view'));
     expect(Object.fromEntries(views.map(([key, view]) => [key, (view as { lv: number }).lv]))).toEqual({
       'g1#deal#R1|view': 8,
@@ -238,7 +242,12 @@ describe('projecting the same history however it is delivered', () => {
       'g1#deal#R5|view': 3,
       'g1#deal#R6|view': 4,
       'g1#deal#R7|view': 5,
+      'g1#forecast#P-SA|view': 2,
     });
+    expect(clean['g1#forecasts|P-SA']).toMatchObject({
+      document: { personId: 'P-SA', forecasts: [{ month: '2026-11', recorded: 1 }, { month: '2026-11', recorded: 2, commit: { amount: 350_000 } }] },
+    });
+    expect(clean['g1#seller-closes#P-SA|R7']).toEqual({ document: { salesTeam: 'T-A', closedAt: '2026-10-20T10:00:00Z' } });
     expect(clean['g1#scorecard#org|2026-10']).toMatchObject({ closed: 6, 'revenue:USD': 2_200_000, cancelled: 1, handoffs: 4, hoReturned: 1, delivered: 1 });
     expect(clean['g1#scorecard#org|2026-10']).not.toHaveProperty('hoReturns');
     expect(clean['g1#scorecard#org|2026-11']).toMatchObject({ handoffs: 2, hoReturns: 1 });

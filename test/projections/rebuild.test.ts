@@ -50,6 +50,10 @@ beforeAll(async () => {
     await post(`/v1/deals/${dealId}/delivery`, deliveryBody({ at: `2026-1${i % 2}-2${i % 9}T10:00:00Z` }));
     if (i === 10) await post(`/v1/deals/${dealId}/cancellation`, cancellationBody({ at: '2026-11-02T10:00:00Z' }));
   }
+  for (const [at, amount] of [['2026-09-20T09:00:00Z', 900_000], ['2026-09-25T09:00:00Z', 800_000]] as const) {
+    const response = await call(api, 'PUT', '/v1/forecasts/2026-10/S-1', { token: admin, body: { at, commit: { amount, currency: 'USD' } } });
+    expect(response.status).toBe(201);
+  }
   await projectAllStoredEvents({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
 });
 
@@ -61,11 +65,13 @@ describe('rebuilding the projections from the events table', () => {
 
     expect(result.previousGeneration).toBe(1);
     expect(result.generation).toBe(2);
-    expect(result.deals).toBe(12);
+    expect(result.deals).toBe(13); // 12 deals and one seller's forecasts: every stream the rebuild folds
     const live = await generationItems(api.client, api.projectionsTableName, 1);
     const rebuilt = await generationItems(api.client, api.projectionsTableName, 2);
     expect(live.size).toBeGreaterThan(12);
-    // Returned handoffs (RB-1, RB-5, RB-9) are in what is compared.
+    // Returned handoffs (RB-1, RB-5, RB-9), the seller's forecasts and their closes are in what is compared.
+    expect(live.get('forecasts|S-1')).toBeDefined();
+    expect(live.get('seller-closes#S-1|RB-1')).toBeDefined();
     expect(live.get('scorecard#org|2026-10')).toMatchObject({ handoffs: { N: '12' }, hoReturned: { N: '3' }, hoReturns: { N: '3' } });
     expect([...rebuilt.keys()].sort()).toEqual([...live.keys()].sort());
     for (const [key, item] of live) expect(rebuilt.get(key), key).toEqual(item);
