@@ -175,6 +175,8 @@ describe('open deals (the load)', () => {
     const deal = dealAfter([closedUnder(null)]);
 
     expect(dealProjection.documents(deal, 'UTC')).toEqual([
+      // Every deal is also listed under its seller (which sales team they forecast for).
+      { kind: 'seller-close', personId: 'P-SALES-1', dealId: 'D-1001', body: { salesTeam: 'T-SALES', closedAt: '2026-10-02T15:00:00Z' } },
       { kind: 'open-deal', dealId: 'D-1001', body: { dealId: 'D-1001', closedAt: CLOSED_AT, deliverBy: '2026-10-20T17:00:00Z', scope: SOLD_SCOPE } },
     ]);
   });
