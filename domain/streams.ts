@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BriefEvent } from './cadence/events.ts';
 import { DealEvent } from './deal/events.ts';
 import { npsAnswerKey } from './deal/npsAnswers.ts';
 import { dealUpcasters } from './deal/upcasters.ts';
@@ -40,6 +41,8 @@ const kinds = {
   rules: { events: RulesOfEngagementEvent, schemaVersion: 1, upcasters: {}, idOf: () => 'org' },
   /** One escalation's life: opened at a level, risen as its SLAs pass, decided once. */
   escalation: { events: EscalationEvent, schemaVersion: 1, upcasters: {}, idOf: (escalationId: string) => escalationId },
+  /** One week's brief: its publication, recorded once the brief is stored, so the bus hears of it. */
+  brief: { events: BriefEvent, schemaVersion: 1, upcasters: {}, idOf: (week: string) => week },
 } satisfies Record<string, StreamKindSpec>;
 
 type Kinds = typeof kinds;
