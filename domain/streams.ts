@@ -3,6 +3,7 @@ import { BriefEvent } from './cadence/events.ts';
 import { DealEvent } from './deal/events.ts';
 import { npsAnswerKey } from './deal/npsAnswers.ts';
 import { dealUpcasters } from './deal/upcasters.ts';
+import { ForecastEvent } from './forecasts/events.ts';
 import { MonthClosingEvent, PlanEvent } from './incentives/events.ts';
 import { CapacityEvent, CatalogueEvent, EscalationEvent, RulesOfEngagementEvent } from './promises/events.ts';
 import { upcastToCurrent, type SchemaHistory } from './upcast.ts';
@@ -41,6 +42,8 @@ const kinds = {
   rules: { events: RulesOfEngagementEvent, schemaVersion: 1, upcasters: {}, idOf: () => 'org' },
   /** One escalation's life: opened at a level, risen as its SLAs pass, decided once. */
   escalation: { events: EscalationEvent, schemaVersion: 1, upcasters: {}, idOf: (escalationId: string) => escalationId },
+  /** Every forecast one seller submitted, for any month; the call for a month is read from them (CADENCE.md). */
+  forecast: { events: ForecastEvent, schemaVersion: 1, upcasters: {}, idOf: (personId: string) => personId },
   /** One week's brief: its publication, recorded once the brief is stored, so the bus hears of it. */
   brief: { events: BriefEvent, schemaVersion: 1, upcasters: {}, idOf: (week: string) => week },
 } satisfies Record<string, StreamKindSpec>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DealId, type NpsResponse } from '../deal/events.ts';
+import { DealId, HandoffGap, type NpsResponse } from '../deal/events.ts';
 import { ScopeLine } from '../deal/scope.ts';
 import { outcomeOf, type Deal } from '../deal/state.ts';
 import { Instant } from '../instant.ts';
@@ -78,7 +78,7 @@ export const HandoffReturnFact = z
     salesTeam: z.string(),
     opsTeam: z.string().nullable(),
     returnedAt: Instant,
-    gaps: z.array(z.string()),
+    gaps: z.array(HandoffGap),
     note: z.string().nullable(),
   })
   .strict();
@@ -122,7 +122,8 @@ const npsFactOf = (answer: { score: number; respondedAt: string; comment?: strin
 
 /**
  * The facts a deal, as it stands, gives the weekly briefs: its close, its delivery (unless it was
- * cancelled, which takes it out of the rates as on the scorecard) and each NPS answer, each filed
+ * cancelled, which takes it out of the rates as on the scorecard), each handoff operations returned
+ * and each NPS answer, each filed
  * under the week it happened in.
  */
 export const weekFactsOfDeal = (deal: Deal, timeZone: string): FiledWeekFact[] => {
@@ -165,6 +166,25 @@ export const weekFactsOfDeal = (deal: Deal, timeZone: string): FiledWeekFact[] =
       },
     });
   }
+  // A view folded before handoffs could be returned has no list: it had no returns.
+  (deal.handoffs ?? []).forEach((handoff, index) => {
+    if (!handoff.returned) return;
+    facts.push({
+      week: isoWeekOf(handoff.returned.at, timeZone),
+      factId: `handoff-return|${deal.dealId}|${index + 1}`,
+      fact: {
+        type: 'handoff-return',
+        dealId: deal.dealId,
+        customer: deal.customer,
+        sellerId: deal.seller.id,
+        salesTeam: deal.salesTeam,
+        opsTeam: handoff.opsTeam,
+        returnedAt: handoff.returned.at,
+        gaps: [...handoff.returned.gaps],
+        note: handoff.returned.note ?? null,
+      },
+    });
+  });
   for (const [key, answer] of Object.entries(deal.npsResponses)) {
     facts.push({ week: isoWeekOf(answer.respondedAt, timeZone), factId: `nps|${key}`, fact: npsFactOf(answer, deal) });
   }

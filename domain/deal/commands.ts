@@ -7,6 +7,7 @@ import {
   DealClosedData,
   DeliveryCompletedData,
   HandoffCompletedData,
+  HandoffReturnedData,
   NpsResponseRecordedData,
   PromiseRevisedData,
   ScopeChangedData,
@@ -27,6 +28,7 @@ export const CloseDealBody = DealClosedData.extend({
     }
   });
 export const HandOffBody = HandoffCompletedData.extend({ at: Instant }).strict();
+export const ReturnHandoffBody = HandoffReturnedData.extend({ at: Instant }).strict();
 export const ChangeScopeBody = ScopeChangedData.extend({ at: Instant }).strict();
 export const RevisePromiseBody = PromiseRevisedData.extend({ at: Instant }).strict();
 export const DeliverBody = DeliveryCompletedData.extend({ at: Instant }).strict();
@@ -34,6 +36,7 @@ export const CancelDealBody = DealCancelledData.extend({ at: Instant }).strict()
 
 export type CloseDealBody = z.infer<typeof CloseDealBody>;
 export type HandOffBody = z.infer<typeof HandOffBody>;
+export type ReturnHandoffBody = z.infer<typeof ReturnHandoffBody>;
 export type ChangeScopeBody = z.infer<typeof ChangeScopeBody>;
 export type RevisePromiseBody = z.infer<typeof RevisePromiseBody>;
 export type DeliverBody = z.infer<typeof DeliverBody>;
@@ -44,6 +47,7 @@ export type DealCommand =
   /** `engagement`: the promise check's verdict at closedAt, judged by whoever holds the rules (null: not judged). */
   | { type: 'CloseDeal'; body: CloseDealBody; engagement?: Engagement | null }
   | { type: 'HandOff'; body: HandOffBody }
+  | { type: 'ReturnHandoff'; body: ReturnHandoffBody }
   | { type: 'ChangeScope'; body: ChangeScopeBody }
   | { type: 'RevisePromise'; body: RevisePromiseBody }
   | { type: 'Deliver'; body: DeliverBody }

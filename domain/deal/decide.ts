@@ -31,6 +31,17 @@ const requireOpen = (deal: Deal, at: Instant, what: string): void => {
   requireNotBeforeClose(deal, at, what);
 };
 
+/** The handoff operations holds now: made, and not sent back. */
+const requireHandoffInForce = (deal: Deal): NonNullable<Deal['handoff']> => {
+  if (!deal.handoff) {
+    throw new DealRuleViolation('handoff-required', `deal ${deal.dealId} must be handed off to operations first`);
+  }
+  if (deal.status === 'handoff-returned') {
+    throw new DealRuleViolation('handoff-returned', `operations returned deal ${deal.dealId}'s handoff: sales must hand it off again first`);
+  }
+  return deal.handoff;
+};
+
 /**
  * Decides what a command means for the deal, given everything recorded so far.
  * Returns the new events, or throws a DealRuleViolation naming the rule it breaks.
@@ -47,9 +58,22 @@ export const decide = (command: DealCommand, state: DealState): DealEvent[] => {
     case 'HandOff': {
       const deal = requireDeal(state);
       requireOpen(deal, command.body.at, 'handoff');
-      if (deal.handoff) throw new DealRuleViolation('already-handed-off', `deal ${deal.dealId} was already handed off`);
+      // After operations returned it, sales hands it off again with what was missing.
+      if (deal.handoff && deal.status !== 'handoff-returned') {
+        throw new DealRuleViolation('already-handed-off', `deal ${deal.dealId} was already handed off`);
+      }
       const { at, ...data } = command.body;
       return [{ type: 'HandoffCompleted', occurredAt: at, data }];
+    }
+    case 'ReturnHandoff': {
+      const deal = requireDeal(state);
+      requireOpen(deal, command.body.at, 'handoff return');
+      const handoff = requireHandoffInForce(deal);
+      if (toEpochMs(command.body.at) < toEpochMs(handoff.at)) {
+        throw new DealRuleViolation('before-handoff', `the return at ${command.body.at} is before the handoff at ${handoff.at}`);
+      }
+      const { at, ...data } = command.body;
+      return [{ type: 'HandoffReturned', occurredAt: at, data }];
     }
     case 'ChangeScope': {
       const deal = requireDeal(state);
@@ -67,9 +91,7 @@ export const decide = (command: DealCommand, state: DealState): DealEvent[] => {
     case 'Deliver': {
       const deal = requireDeal(state);
       requireOpen(deal, command.body.at, 'delivery');
-      if (!deal.handoff) {
-        throw new DealRuleViolation('handoff-required', `deal ${deal.dealId} must be handed off to operations first`);
-      }
+      requireHandoffInForce(deal);
       const { at, ...data } = command.body;
       return [{ type: 'DeliveryCompleted', occurredAt: at, data }];
     }

@@ -51,6 +51,20 @@ export const HandoffCompletedData = z
   })
   .strict();
 
+/** What operations found missing when it sent a handoff back to sales (CADENCE.md, "Handoff returned"). */
+export const HandoffGap = z.enum(['scopeDocumented', 'deliveryDateConfirmed', 'customerContact', 'specialTerms', 'other']);
+export type HandoffGap = z.infer<typeof HandoffGap>;
+
+export const HandoffReturnedData = z
+  .object({
+    gaps: z
+      .array(HandoffGap)
+      .min(1, 'must name at least one gap')
+      .refine((gaps) => new Set(gaps).size === gaps.length, { message: 'must not name a gap twice' }),
+    note: z.string().min(1).max(2000).optional(),
+  })
+  .strict();
+
 export const ScopeChangedData = z.object({ scope: Scope, initiatedBy: Initiator, reason: Reason }).strict();
 
 export const PromiseRevisedData = z.object({ deliverBy: Instant, initiatedBy: Initiator, reason: Reason }).strict();
@@ -79,6 +93,7 @@ export type NpsResponse = z.infer<typeof NpsResponseRecordedData>;
 export const dealEventData = {
   DealClosed: DealClosedRecord,
   HandoffCompleted: HandoffCompletedData,
+  HandoffReturned: HandoffReturnedData,
   ScopeChanged: ScopeChangedData,
   PromiseRevised: PromiseRevisedData,
   DeliveryCompleted: DeliveryCompletedData,
@@ -96,6 +111,7 @@ const eventOf = <T extends DealEventType>(type: T) =>
 export const DealEvent = z.discriminatedUnion('type', [
   eventOf('DealClosed'),
   eventOf('HandoffCompleted'),
+  eventOf('HandoffReturned'),
   eventOf('ScopeChanged'),
   eventOf('PromiseRevised'),
   eventOf('DeliveryCompleted'),

@@ -7,6 +7,8 @@ export type DealRule =
   | 'deal-already-closed'
   | 'handoff-required'
   | 'already-handed-off'
+  | 'handoff-returned'
+  | 'before-handoff'
   | 'deal-cancelled'
   | 'deal-delivered'
   | 'before-close';

@@ -1,13 +1,22 @@
 import type { Instant } from '../instant.ts';
 import type { Money } from '../money.ts';
-import type { HandoffChecklist, Initiator } from './events.ts';
+import type { HandoffChecklist, HandoffGap, Initiator } from './events.ts';
 import type { DealEvent } from './events.ts';
 import { recordNpsAnswer, type RecordedNpsAnswer } from './npsAnswers.ts';
 import { assessOutcome, type Outcome } from './outcome.ts';
 import type { ScopeLine } from './scope.ts';
 import type { Engagement } from '../promises/engagementRecord.ts';
 
-export type DealStatus = 'closed' | 'handed-off' | 'delivered' | 'cancelled';
+export type DealStatus = 'closed' | 'handed-off' | 'handoff-returned' | 'delivered' | 'cancelled';
+
+/** A handoff as operations received it, and whether operations sent it back (CADENCE.md, "Handoff returned"). */
+export interface HandoffRecord {
+  at: Instant;
+  opsOwner: { id: string };
+  opsTeam: string;
+  checklist: HandoffChecklist;
+  returned: { at: Instant; gaps: HandoffGap[]; note?: string } | null;
+}
 
 export interface Deal {
   status: DealStatus;
@@ -30,7 +39,10 @@ export interface Deal {
   /** How the promise was made with respect to the rules of engagement; null before the promise desk existed. */
   engagement: Engagement | null;
   revisions: { at: Instant; deliverBy: Instant; initiatedBy: Initiator }[];
+  /** The latest handoff (returned or not: `status` says), as operations received it. */
   handoff: { at: Instant; opsOwner: { id: string }; opsTeam: string; checklist: HandoffChecklist } | null;
+  /** Every handoff in order, each with its return: a handoff made again after a return is a new one. */
+  handoffs: HandoffRecord[];
   delivery: { at: Instant; deliveredBy: { id: string }; scope: ScopeLine[] } | null;
   cancellation: { at: Instant; reason: string; afterDelivery: boolean } | null;
   latestNps: { score: number; responseId: string; respondedAt: Instant } | null;
@@ -71,6 +83,7 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
         engagement: data.engagement,
         revisions: [],
         handoff: null,
+        handoffs: [],
         delivery: null,
         cancellation: null,
         latestNps: null,
@@ -80,7 +93,15 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
     case 'HandoffCompleted': {
       const deal = requireDeal(state, event);
       const { opsOwner, opsTeam, checklist } = event.data;
-      return { ...deal, status: 'handed-off', handoff: { at: event.occurredAt, opsOwner, opsTeam, checklist } };
+      const handoff = { at: event.occurredAt, opsOwner, opsTeam, checklist };
+      return { ...deal, status: 'handed-off', handoff, handoffs: [...deal.handoffs, { ...handoff, returned: null }] };
+    }
+    case 'HandoffReturned': {
+      const deal = requireDeal(state, event);
+      const last = deal.handoffs.at(-1);
+      if (!last) throw new Error(`HandoffReturned cannot be applied before HandoffCompleted`);
+      const returned = { at: event.occurredAt, ...event.data };
+      return { ...deal, status: 'handoff-returned', handoffs: [...deal.handoffs.slice(0, -1), { ...last, returned }] };
     }
     case 'ScopeChanged': {
       const deal = requireDeal(state, event);

@@ -113,6 +113,7 @@ const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
   capacity: noProjection,
   rules: noProjection,
   escalation: escalationProjection,
+  forecast: noProjection,
   brief: noProjection,
 };
 

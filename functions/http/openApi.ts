@@ -47,7 +47,7 @@ const DealViewResponse = z
   .object({
     dealId: z.string(),
     version: z.int().positive(),
-    status: z.enum(['closed', 'handed-off', 'delivered', 'cancelled']),
+    status: z.enum(['closed', 'handed-off', 'handoff-returned', 'delivered', 'cancelled']),
     promise: z.object({ deliverBy: Instant, originalDeliverBy: Instant, plannedDeliverBy: Instant }),
     outcome: Outcome.nullable(),
     nps: z.object({ score: z.int().min(0).max(10), respondedAt: Instant }).nullable(),

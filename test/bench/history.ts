@@ -8,6 +8,7 @@ import {
   CloseDealBody,
   DeliverBody,
   HandOffBody,
+  ReturnHandoffBody,
   RevisePromiseBody,
   type DealCommand,
 } from '../../domain/deal/commands.ts';
@@ -147,6 +148,7 @@ const NPS_SCORE_WEIGHTS = [1, 1, 1, 2, 2, 3, 5, 9, 14, 20, 22]; // scores 0..10,
 const routeOf: Record<DealEventType, string> = {
   DealClosed: 'POST /v1/deals',
   HandoffCompleted: 'POST /v1/deals/{dealId}/handoff',
+  HandoffReturned: 'POST /v1/deals/{dealId}/handoff-return',
   ScopeChanged: 'POST /v1/deals/{dealId}/scope-changes',
   PromiseRevised: 'POST /v1/deals/{dealId}/promise-revisions',
   DeliveryCompleted: 'POST /v1/deals/{dealId}/delivery',
@@ -502,6 +504,8 @@ const commandOf = (event: RecordedDealEvent): DealCommand => {
     }
     case 'HandoffCompleted':
       return { type: 'HandOff', body: HandOffBody.parse({ ...event.data, at: event.occurredAt }) };
+    case 'HandoffReturned':
+      return { type: 'ReturnHandoff', body: ReturnHandoffBody.parse({ ...event.data, at: event.occurredAt }) };
     case 'ScopeChanged':
       return { type: 'ChangeScope', body: ChangeScopeBody.parse({ ...event.data, at: event.occurredAt }) };
     case 'PromiseRevised':
