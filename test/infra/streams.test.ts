@@ -234,9 +234,9 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at every function, stream consumers included', () => {
-    it('then there is one per API function, two on the stream and two on a schedule, none on nodejs20.x', () => {
+    it('then there is one per API function, two on the stream and three on a schedule, none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
-      expect(functions).toHaveLength(Object.keys(stack.functions.byName).length + 4);
+      expect(functions).toHaveLength(Object.keys(stack.functions.byName).length + 5);
       for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe(lambdaRuntime.name);
     });
   });
