@@ -141,7 +141,7 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at the dead-letter queues', () => {
-    it('then there are five: projector stream, publisher stream, rejected publishes, failed month closes, failed escalation sweeps', () => {
+    it('then there are six: projector stream, publisher stream, rejected publishes, failed month closes, failed escalation sweeps, failed weekly briefs', () => {
       expect(ofType('AWS::SQS::Queue').map(([id]) => id).sort()).toEqual(
         [
           stack.projections.deadLetters.queue,
@@ -149,6 +149,7 @@ describe('given the Handshake stack with its stream consumers', () => {
           stack.publishing.publishDeadLetters.queue,
           stack.monthlyClose.deadLetters.queue,
           stack.escalationSweep.deadLetters.queue,
+          stack.weeklyBrief.deadLetters.queue,
         ]
           .map(idOf)
           .sort(),
