@@ -80,7 +80,8 @@ export const grantReportAccess = (bucket: s3.IBucket, fn: lambda.IFunction): voi
 /**
  * Read and write weekly briefs, and nothing else of the bucket: Get and Put under the `briefs/` prefix
  * only, so the functions that publish and serve briefs can neither read nor overwrite a payroll report.
- * Listing is limited to the same prefix (without it S3 answers a missing brief with 403).
+ * Listing is limited to the same prefix. A brief is read only once its publication is recorded, so a
+ * missing one is an error whether S3 calls it 404 or 403.
  */
 export const grantBriefAccess = (bucket: s3.IBucket, fn: lambda.IFunction): void => {
   const objects = bucket.arnForObjects(`${BRIEFS_PREFIX}*`);
