@@ -52,12 +52,18 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
 
   if (deal.cancellation) add(at(monthOf(deal.cancellation.at, timeZone)), 'cancelled', 1);
 
-  if (deal.handoff) {
-    const month = at(monthOf(deal.handoff.at, timeZone));
+  // Every handoff counts in its month, so one made again after a return counts again; whether it was
+  // ever returned counts with it, and the return itself in the month it was recorded.
+  for (const handoff of deal.handoffs) {
+    const month = at(monthOf(handoff.at, timeZone));
     add(month, 'handoffs', 1);
-    add(month, 'checklistTrue', Object.values(deal.handoff.checklist).filter(Boolean).length);
-    const lag = Math.max(0, Math.round((toEpochMs(deal.handoff.at) - toEpochMs(deal.closedAt)) / MS_PER_TENTH_HOUR));
+    add(month, 'checklistTrue', Object.values(handoff.checklist).filter(Boolean).length);
+    const lag = Math.max(0, Math.round((toEpochMs(handoff.at) - toEpochMs(deal.closedAt)) / MS_PER_TENTH_HOUR));
     addIn(month, 'handoffLags', lag, 1);
+    if (handoff.returned) {
+      add(month, 'returnedHandoffs', 1);
+      add(at(monthOf(handoff.returned.at, timeZone)), 'handoffReturns', 1);
+    }
   }
 
   // A cancelled deal (a refund, after delivery) is taken out of the delivery rates altogether.

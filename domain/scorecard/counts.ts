@@ -30,6 +30,10 @@ export type Tally =
   | 'closed'
   | 'cancelled'
   | 'handoffs'
+  /** Handoffs made in the month that operations returned (whenever it did): what keeps them from being right first time. */
+  | 'returnedHandoffs'
+  /** Returns recorded in the month, whenever the handoff they returned was made. */
+  | 'handoffReturns'
   | 'checklistTrue'
   | 'delivered'
   | 'onTime'

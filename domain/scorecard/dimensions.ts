@@ -7,14 +7,15 @@ export const isDimension = (value: string): value is Dimension =>
   value === 'org' || /^team:.{1,128}$/.test(value) || /^person:.{1,128}$/.test(value);
 
 /**
- * Everyone jointly accountable for a deal: the seller and sales team, and once handed off the ops
+ * Everyone jointly accountable for a deal: the seller and sales team, and once handed off (even if later returned) the ops
  * owner, ops team and whoever delivered it. Each sees the whole deal on their scorecard.
  */
 export const dimensionsOf = (deal: Deal): Dimension[] => {
   const dimensions = new Set<Dimension>(['org', `person:${deal.seller.id}`, `team:${deal.salesTeam}`]);
-  if (deal.handoff) {
-    dimensions.add(`person:${deal.handoff.opsOwner.id}`);
-    dimensions.add(`team:${deal.handoff.opsTeam}`);
+  // An ops owner who returned a handoff keeps the deal: their return counts on their scorecard.
+  for (const handoff of deal.handoffs) {
+    dimensions.add(`person:${handoff.opsOwner.id}`);
+    dimensions.add(`team:${handoff.opsTeam}`);
   }
   if (deal.delivery) dimensions.add(`person:${deal.delivery.deliveredBy.id}`);
   return [...dimensions];

@@ -22,7 +22,16 @@ export interface Scorecard {
     asSoldRate: number | null;
     promiseKeptRate: number | null;
   };
-  handoff: { count: number; averageCompleteness: number | null; medianHoursToHandoff: number | null };
+  handoff: {
+    /** Handoffs made in the month: one made again after a return counts again. */
+    count: number;
+    averageCompleteness: number | null;
+    medianHoursToHandoff: number | null;
+    /** Returns recorded in the month (CADENCE.md), attributed to the month of the return. */
+    returned: number;
+    /** Handoffs made in the month never returned / handoffs made in the month; a fraction 0..1 like the other rates. */
+    firstTimeRight: number | null;
+  };
   nps: { responses: number; promoters: number; passives: number; detractors: number; score: number | null };
   openCommitments: { count: number; dueNext30Days: number; value: Money };
   engagement: EngagementSection;
@@ -48,7 +57,15 @@ export const ScorecardSchema = z
         promiseKeptRate: Rate,
       })
       .strict(),
-    handoff: z.object({ count: Count, averageCompleteness: Rate, medianHoursToHandoff: z.number().nonnegative().nullable() }).strict(),
+    handoff: z
+      .object({
+        count: Count,
+        averageCompleteness: Rate,
+        medianHoursToHandoff: z.number().nonnegative().nullable(),
+        returned: Count,
+        firstTimeRight: Rate,
+      })
+      .strict(),
     nps: z
       .object({ responses: Count, promoters: Count, passives: Count, detractors: Count, score: z.int().min(-100).max(100).nullable() })
       .strict(),
@@ -103,6 +120,9 @@ export const readScorecard = (input: {
       count: handoffs,
       averageCompleteness: rate(n('checklistTrue'), handoffs * CHECKLIST_ITEMS),
       medianHoursToHandoff: lagTenths === null ? null : lagTenths / 10,
+      returned: n('handoffReturns'),
+      // Counted as the returned ones, so months projected before returns existed read every handoff as right.
+      firstTimeRight: rate(handoffs - n('returnedHandoffs'), handoffs),
     },
     nps: { responses: nps.promoters + nps.passives + nps.detractors, ...nps, score: netPromoterScore(nps) },
     openCommitments: { count: open, dueNext30Days: n('dueNext30Days'), value: { amount: openValue, currency } },

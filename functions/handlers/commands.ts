@@ -7,6 +7,7 @@ import {
   CloseDealBody,
   DeliverBody,
   HandOffBody,
+  ReturnHandoffBody,
   RevisePromiseBody,
   type DealCommand,
 } from '../../domain/deal/commands.ts';
@@ -129,6 +130,10 @@ export const createCommandsHandler = (deps: CommandsHandlerDeps) => {
         (_event, body) => body.dealId,
       ),
       'POST /v1/deals/{dealId}/handoff': commandRoute(counting, 'HandOff', HandOffBody, (body) => ({ type: 'HandOff', body })),
+      'POST /v1/deals/{dealId}/handoff-return': commandRoute(counting, 'ReturnHandoff', ReturnHandoffBody, (body) => ({
+        type: 'ReturnHandoff',
+        body,
+      })),
       'POST /v1/deals/{dealId}/scope-changes': commandRoute(counting, 'ChangeScope', ChangeScopeBody, (body) => ({
         type: 'ChangeScope',
         body,

@@ -5,6 +5,7 @@ import {
   CloseDealBody,
   DeliverBody,
   HandOffBody,
+  ReturnHandoffBody,
   RevisePromiseBody,
 } from '../../domain/deal/commands.ts';
 import { WeeklyBrief } from '../../domain/cadence/weeklyBrief.ts';
@@ -92,6 +93,7 @@ const contracts: Record<
 > = {
   'POST /v1/deals': { request: CloseDealBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/handoff': { request: HandOffBody, response: CommandAccepted, status: 201 },
+  'POST /v1/deals/{dealId}/handoff-return': { request: ReturnHandoffBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/scope-changes': { request: ChangeScopeBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/promise-revisions': { request: RevisePromiseBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/delivery': { request: DeliverBody, response: CommandAccepted, status: 201 },

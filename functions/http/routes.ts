@@ -25,6 +25,7 @@ const everyone: readonly Role[] = ['admin', 'leadership', 'sales', 'ops'];
 export const routes = [
   { method: 'POST', path: '/v1/deals', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Close a deal with its promise' },
   { method: 'POST', path: '/v1/deals/{dealId}/handoff', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Hand the deal off to operations' },
+  { method: 'POST', path: '/v1/deals/{dealId}/handoff-return', function: 'commands', auth: 'jwt', roles: ['admin', 'ops'], summary: 'Return the handoff to sales, naming what it lacks' },
   { method: 'POST', path: '/v1/deals/{dealId}/scope-changes', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Record a change order' },
   { method: 'POST', path: '/v1/deals/{dealId}/promise-revisions', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Revise the deliver-by date' },
   { method: 'POST', path: '/v1/deals/{dealId}/delivery', function: 'commands', auth: 'jwt', roles: ['admin', 'ops'], summary: 'Record the delivery' },

@@ -42,6 +42,8 @@ const TALLY_ATTRIBUTES = {
   escalationsRejected: 'escRejected',
   escalationsRaised: 'escRaised',
   escalationsDecidedByOwner: 'escByOwner',
+  returnedHandoffs: 'hoReturned',
+  handoffReturns: 'hoReturns',
 } as const satisfies Record<Tally, string>;
 const TALLY_OF_ATTRIBUTE = new Map<string, Tally>(Object.entries(TALLY_ATTRIBUTES).map(([tally, attribute]) => [attribute, tally as Tally]));
 const REVENUE = 'revenue:';

@@ -24,6 +24,8 @@ export const dealView = (events: readonly RecordedDealEvent[]) => {
     closedAt: deal.closedAt,
     scope: { sold: deal.soldScope, inForce: deal.scopeInForce, planned: deal.plannedScope },
     handoff: deal.handoff,
+    /** Every handoff with its return, if operations returned it (CADENCE.md). */
+    handoffs: deal.handoffs,
     delivery: deal.delivery,
     cancellation: deal.cancellation,
     events: events.map(({ eventId, type, version, occurredAt, recordedAt, actor, data }) => ({

@@ -5,7 +5,7 @@ import { DealEvent, type DealEventOf } from '../../domain/deal/events.ts';
 import { DealRuleViolation, type DealRule } from '../../domain/deal/ruleViolation.ts';
 import type { ScopeLine } from '../../domain/deal/scope.ts';
 import { foldDeal, isRecorded, type Deal } from '../../domain/deal/state.ts';
-import type { Initiator } from '../../domain/deal/events.ts';
+import type { HandoffGap, Initiator } from '../../domain/deal/events.ts';
 
 /**
  * Decider specification: given the recorded events, when a command arrives, then these events
@@ -129,4 +129,14 @@ export const npsRecorded = (respondedAt: string, score: number, responseId: stri
   type: 'NpsResponseRecorded',
   occurredAt: respondedAt,
   data: { provider: 'delighted', responseId, score, dealId: DEAL_ID, respondedAt },
+});
+
+export const handoffReturned = (
+  at: string,
+  gaps: HandoffGap[] = ['deliveryDateConfirmed'],
+  note?: string,
+): DealEventOf<'HandoffReturned'> => ({
+  type: 'HandoffReturned',
+  occurredAt: at,
+  data: { gaps, ...(note === undefined ? {} : { note }) },
 });

@@ -95,7 +95,7 @@ describe('readScorecard', () => {
     dimension: 'org',
     deals: { closed: 0, revenueClosed: { amount: 0, currency: 'USD' }, cancelled: 0 },
     delivery: { delivered: 0, onTime: 0, asSold: 0, promiseKept: 0, onTimeRate: null, asSoldRate: null, promiseKeptRate: null },
-    handoff: { count: 0, averageCompleteness: null, medianHoursToHandoff: null },
+    handoff: { count: 0, averageCompleteness: null, medianHoursToHandoff: null, returned: 0, firstTimeRight: null },
     nps: { responses: 0, promoters: 0, passives: 0, detractors: 0, score: null },
     openCommitments: { count: 0, dueNext30Days: 0, value: { amount: 0, currency: 'USD' } },
     engagement: NO_ENGAGEMENT,
@@ -151,7 +151,7 @@ describe('readScorecard', () => {
       dimension: 'team:T-A',
       deals: { closed: 3, revenueClosed: { amount: 4_500_000, currency: 'USD' }, cancelled: 1 },
       delivery: { delivered: 4, onTime: 3, asSold: 2, promiseKept: 1, onTimeRate: 0.75, asSoldRate: 0.5, promiseKeptRate: 0.25 },
-      handoff: { count: 3, averageCompleteness: 10 / 12, medianHoursToHandoff: 24 },
+      handoff: { count: 3, averageCompleteness: 10 / 12, medianHoursToHandoff: 24, returned: 0, firstTimeRight: 1 },
       nps: { responses: 4, promoters: 2, passives: 1, detractors: 1, score: 25 },
       openCommitments: { count: 0, dueNext30Days: 2, value: { amount: 0, currency: 'USD' } },
       engagement: NO_ENGAGEMENT,
@@ -166,7 +166,7 @@ describe('readScorecard', () => {
       ledger: {},
       currency: 'USD',
     });
-    expect(card.handoff).toEqual({ count: 2, averageCompleteness: 1, medianHoursToHandoff: 15.25 });
+    expect(card.handoff).toEqual({ count: 2, averageCompleteness: 1, medianHoursToHandoff: 15.25, returned: 0, firstTimeRight: 1 });
   });
 
   it('given ledger changes in months before, in and after the month asked, then only those up to the month are summed', () => {

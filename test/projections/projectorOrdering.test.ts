@@ -10,7 +10,7 @@ import type { ItemCounters } from '../../functions/projections/scorecardCounters
 import { freshProjectionsTable } from '../support/dynamo.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
 import { projectorFor, storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
-import { cancellationBody, closeDealBody, deliveryBody, handoffBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
+import { cancellationBody, closeDealBody, deliveryBody, handoffBody, handoffReturnBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
 import { scanItems } from '../support/storedItems.ts';
 
 /**
@@ -27,9 +27,13 @@ import { scanItems } from '../support/storedItems.ts';
  *   R4  P-SB/T-B -> P-OA/T-A  400 000  closed 10-15, due 11-10; handoff 10-16; still open                                      (2 events)
  *   R5  P-SA/T-A -> P-OA/T-A  600 000  closed 11-02, due 11-20; handoff 11-03; delivered late 11-25 by P-OB                   (3 events)
  *   R6  P-SB/T-B              700 000  closed 10-30; cancelled 11-02; NPS R6-a 4 on 11-05, answered again 8 on 11-06          (4 events)
+ *   R7  P-SA/T-A -> P-OB/T-B  100 000  closed 10-20; handoff 10-21; returned by P-OB 11-02; handed off again 11-03 to P-OA/T-A;
+ *                                      delivered 11-10                                                                           (5 events)
  *
- * By hand, org, October: closed R1 R2 R3 R4 R6 = 5, revenue 2 100 000; cancelled R3 = 1; handoffs R1 R2 R4 = 3; delivered R2 = 1.
- * Org ledger: open at October's end R1 R4 R6 (+3, 1 600 000); November resolves R1 (delivered) and R6 (cancelled): -2, -1 200 000.
+ * By hand, org, October: closed R1 R2 R3 R4 R6 R7 = 6, revenue 2 200 000; cancelled R3 = 1; handoffs R1 R2 R4 R7 = 4, of which
+ * R7's was returned (in November); delivered R2 = 1. November: handoffs R5 R7 = 2, none returned; R7's return is recorded.
+ * Org ledger: open at October's end R1 R4 R6 R7 (+4, 1 700 000); November resolves R1 (delivered), R6 (cancelled) and R7 (delivered):
+ * -3, -1 300 000.
  */
 
 const TIME_ZONE = 'UTC';
@@ -88,6 +92,12 @@ const recordHistory = async () => {
   await close('R5', sa, 'P-SA', 'T-A', 600_000, '2026-11-02T10:00:00Z', '2026-11-20T17:00:00Z');
   await handOff('R5', sa, '2026-11-03T10:00:00Z', 'P-OA', 'T-A');
   await post('/v1/deals/R5/delivery', ob, deliveryBody({ at: '2026-11-25T10:00:00Z', deliveredBy: { id: 'P-OB' }, scope: line(10) }));
+
+  await close('R7', sa, 'P-SA', 'T-A', 100_000, '2026-10-20T10:00:00Z', '2026-11-15T17:00:00Z');
+  await handOff('R7', sa, '2026-10-21T10:00:00Z', 'P-OB', 'T-B', false);
+  await post('/v1/deals/R7/handoff-return', ob, handoffReturnBody({ at: '2026-11-02T10:00:00Z', gaps: ['specialTerms'] }));
+  await handOff('R7', sa, '2026-11-03T10:00:00Z', 'P-OA', 'T-A');
+  await post('/v1/deals/R7/delivery', oa, deliveryBody({ at: '2026-11-10T10:00:00Z', deliveredBy: { id: 'P-OA' }, scope: line(10) }));
 
   await close('R6', sb, 'P-SB', 'T-B', 700_000, '2026-10-30T10:00:00Z', '2026-11-15T17:00:00Z');
   await post('/v1/deals/R6/cancellation', sb, cancellationBody({ at: '2026-11-02T10:00:00Z' }));
@@ -218,7 +228,7 @@ describe('projecting the same history however it is delivered', () => {
   });
 
   it('given the clean pass, then it holds the hand-computed numbers (so the comparisons below compare something)', () => {
-    expect(items).toHaveLength(22);
+    expect(items).toHaveLength(27);
     const views = Object.entries(clean).filter(([key]) => key.endsWith('|view'));
     expect(Object.fromEntries(views.map(([key, view]) => [key, (view as { lv: number }).lv]))).toEqual({
       'g1#deal#R1|view': 8,
@@ -227,13 +237,19 @@ describe('projecting the same history however it is delivered', () => {
       'g1#deal#R4|view': 2,
       'g1#deal#R5|view': 3,
       'g1#deal#R6|view': 4,
+      'g1#deal#R7|view': 5,
     });
-    expect(clean['g1#scorecard#org|2026-10']).toMatchObject({ closed: 5, 'revenue:USD': 2_100_000, cancelled: 1, handoffs: 3, delivered: 1 });
+    expect(clean['g1#scorecard#org|2026-10']).toMatchObject({ closed: 6, 'revenue:USD': 2_200_000, cancelled: 1, handoffs: 4, hoReturned: 1, delivered: 1 });
+    expect(clean['g1#scorecard#org|2026-10']).not.toHaveProperty('hoReturns');
+    expect(clean['g1#scorecard#org|2026-11']).toMatchObject({ handoffs: 2, hoReturns: 1 });
+    expect(clean['g1#scorecard#org|2026-11']).not.toHaveProperty('hoReturned');
+    // The ops team that returned R7 keeps it on its scorecard, with the return.
+    expect(clean['g1#scorecard#team:T-B|2026-11']).toMatchObject({ hoReturns: 1 });
     expect(clean['g1#scorecard#org|ledger']).toEqual({
-      '2026-10|open': 3,
-      '2026-10|openValue:USD': 1_600_000,
-      '2026-11|open': -2,
-      '2026-11|openValue:USD': -1_200_000,
+      '2026-10|open': 4,
+      '2026-10|openValue:USD': 1_700_000,
+      '2026-11|open': -3,
+      '2026-11|openValue:USD': -1_300_000,
     });
   });
 

@@ -5,7 +5,7 @@ import { ScorecardRepository } from '../../functions/projections/scorecardReposi
 import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
 import { projectAllStoredEvents, projectorFor, generationItems } from '../support/projection.ts';
-import { cancellationBody, closeDealBody, deliveryBody, handoffBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
+import { cancellationBody, closeDealBody, deliveryBody, handoffBody, handoffReturnBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
 
 let api: TestApi;
 
@@ -39,6 +39,11 @@ beforeAll(async () => {
     await post('/v1/deals', closeDealBody(dealId, { seller: { id: `S-${i % 3}` }, salesTeam: `T-${i % 2}`, closedAt: `2026-${i % 2 ? '09' : '10'}-0${(i % 9) + 1}T12:00:00Z` }));
     if (i % 4 === 0) continue;
     await post(`/v1/deals/${dealId}/handoff`, handoffBody({ at: '2026-10-11T09:00:00Z', opsOwner: { id: `O-${i % 2}` } }));
+    if (i % 4 === 1) {
+      // Operations returns the handoff; sales hands it off again, to another owner, the next day.
+      await post(`/v1/deals/${dealId}/handoff-return`, handoffReturnBody({ at: '2026-10-11T15:00:00Z' }));
+      await post(`/v1/deals/${dealId}/handoff`, handoffBody({ at: '2026-10-12T08:00:00Z', opsOwner: { id: 'O-AGAIN' } }));
+    }
     if (i % 3 === 0) await post(`/v1/deals/${dealId}/scope-changes`, scopeChangeBody({ at: '2026-10-12T09:00:00Z' }));
     if (i % 5 === 0) await post(`/v1/deals/${dealId}/promise-revisions`, promiseRevisionBody({ at: '2026-10-12T09:00:00Z', initiatedBy: 'ops' }));
     if (i % 6 === 1) continue;
@@ -60,6 +65,8 @@ describe('rebuilding the projections from the events table', () => {
     const live = await generationItems(api.client, api.projectionsTableName, 1);
     const rebuilt = await generationItems(api.client, api.projectionsTableName, 2);
     expect(live.size).toBeGreaterThan(12);
+    // Returned handoffs (RB-1, RB-5, RB-9) are in what is compared.
+    expect(live.get('scorecard#org|2026-10')).toMatchObject({ handoffs: { N: '12' }, hoReturned: { N: '3' }, hoReturns: { N: '3' } });
     expect([...rebuilt.keys()].sort()).toEqual([...live.keys()].sort());
     for (const [key, item] of live) expect(rebuilt.get(key), key).toEqual(item);
     const { generations } = projectorFor({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });

@@ -107,7 +107,14 @@ const scorecard = (month: string, dimension: string, e: Expected) => ({
     asSoldRate: e.asSoldRate,
     promiseKeptRate: e.promiseKeptRate,
   },
-  handoff: { count: e.handoffs, averageCompleteness: e.averageCompleteness, medianHoursToHandoff: e.medianHoursToHandoff },
+  // No handoff is returned in this scenario: every one is right first time.
+  handoff: {
+    count: e.handoffs,
+    averageCompleteness: e.averageCompleteness,
+    medianHoursToHandoff: e.medianHoursToHandoff,
+    returned: 0,
+    firstTimeRight: e.handoffs === 0 ? null : 1,
+  },
   nps: { responses: e.responses, promoters: e.promoters, passives: e.passives, detractors: e.detractors, score: e.score },
   openCommitments: { count: e.open, dueNext30Days: e.dueNext30Days, value: { amount: e.openValue, currency: 'USD' } },
   // No rules of engagement are published in this scenario, so every deal closes within the rules:

@@ -44,7 +44,7 @@ const scorecardOf = (month: Month, index: number): Scorecard => {
     dimension: 'org',
     deals: { closed: 9 + index, revenueClosed: usd(1_250_000 * (index + 1)), cancelled: index % 2 },
     delivery: { delivered, onTime, asSold, promiseKept, onTimeRate: rate(onTime), asSoldRate: rate(asSold), promiseKeptRate: rate(promiseKept) },
-    handoff: { count: 7, averageCompleteness: 0.875, medianHoursToHandoff: 4.5 },
+    handoff: { count: 7, averageCompleteness: 0.875, medianHoursToHandoff: 4.5, returned: 0, firstTimeRight: 1 },
     nps: {
       responses,
       promoters,

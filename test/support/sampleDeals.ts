@@ -20,6 +20,13 @@ export const handoffBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+export const handoffReturnBody = (overrides: Record<string, unknown> = {}) => ({
+  at: '2026-10-04T10:00:00Z',
+  gaps: ['deliveryDateConfirmed', 'customerContact'],
+  note: 'No site contact for the crew',
+  ...overrides,
+});
+
 export const scopeChangeBody = (overrides: Record<string, unknown> = {}) => ({
   at: '2026-10-05T10:00:00Z',
   scope: [{ sku: 'SEALCOAT-SQFT', description: 'Sealcoat lots A and B', quantity: 15_000 }],
