@@ -8,8 +8,12 @@ const { api } = useTestApi();
 
 const printedBy = async (args: string[]): Promise<string> => {
   const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  await brief([...args, '--url', api.url]);
-  return log.mock.calls.map((call) => String(call[0])).join('\n');
+  try {
+    await brief([...args, '--url', api.url]);
+    return log.mock.calls.map((call) => String(call[0])).join('\n');
+  } finally {
+    log.mockRestore();
+  }
 };
 
 afterEach(() => vi.restoreAllMocks());
