@@ -11,6 +11,8 @@ import type { DeliveredDeal } from '../incentives/statements.ts';
 import { unattributedNpsDecider, type UnattributedNpsState } from '../nps/unattributedResponse.ts';
 import { escalationDecider, type Escalation, type EscalationState, type EscalationStatus } from '../promises/escalationDecider.ts';
 import { isPromiseDeskEvent } from '../promises/events.ts';
+import { isForecastEvent } from '../forecasts/events.ts';
+import { forecastDecider, type SellerForecasts } from '../forecasts/forecastDecider.ts';
 import type { OpenDeal } from '../promises/openDeal.ts';
 import { contributionsOf, noContributions, unattributedNpsContributions, type Contributions } from './contributions.ts';
 import { escalationContributions } from './engagement.ts';
@@ -20,9 +22,9 @@ import { openDealOf } from './openDeal.ts';
  * A document kept beside the counters for a reader that lists them: a delivered deal under the month
  * it was delivered in (for that month's incentive pool), an NPS answer waiting for attribution, a deal
  * operations still owes (the promise desk's load, all open deals listed together), or an escalation
- * listed under its status, a fact filed under the week it happened in (for that week's brief), or the
- * seller of a deal (the sellers the brief expects a forecast from). A document a stream no longer lists
- * is taken away.
+ * listed under its status, a fact filed under the week it happened in (for that week's brief), the
+ * seller of a deal (the sellers the brief expects a forecast from), a seller's forecasts (all listed
+ * together) or a seller's close (their team). A document a stream no longer lists is taken away.
  */
 export type ProjectedDocument =
   | { kind: 'delivered-deal'; month: Month; dealId: string; body: DeliveredDeal }
@@ -30,7 +32,15 @@ export type ProjectedDocument =
   | { kind: 'open-deal'; dealId: string; body: OpenDeal }
   | { kind: 'escalation'; status: EscalationStatus; escalationId: string; body: Escalation }
   | { kind: 'week-fact'; week: IsoWeek; factId: string; body: WeekFact }
-  | { kind: 'seller'; dealId: string; body: SellerOfDeal };
+  | { kind: 'seller'; dealId: string; body: SellerOfDeal }
+  | { kind: 'seller-forecasts'; personId: string; body: SellerForecasts }
+  | { kind: 'seller-close'; personId: string; dealId: string; body: SellerClose };
+
+/** A deal as its seller's close: which sales team it was sold for, and when (a seller's team is read from these). */
+export interface SellerClose {
+  salesTeam: string;
+  closedAt: string;
+}
 
 /** How one kind of stream folds and what it contributes to the read models. */
 export interface StreamProjection<State> {
@@ -55,7 +65,9 @@ export const dealProjection: StreamProjection<DealState> = {
   },
   documents: (state, timeZone) => {
     if (!isRecorded(state)) return [];
-    const documents: ProjectedDocument[] = [];
+    const documents: ProjectedDocument[] = [
+      { kind: 'seller-close', personId: state.seller.id, dealId: state.dealId, body: { salesTeam: state.salesTeam, closedAt: state.closedAt } },
+    ];
     const delivery = monthDeliveryOf(state, timeZone);
     if (delivery) documents.push({ kind: 'delivered-deal', month: delivery.month, dealId: delivery.delivered.dealId, body: delivery.delivered });
     const open = openDealOf(state);
@@ -94,6 +106,20 @@ export const escalationProjection: StreamProjection<EscalationState> = {
   documents: (state) => (state ? [{ kind: 'escalation', status: state.status, escalationId: state.escalationId, body: state }] : []),
 };
 
+/** Only a seller's forecasts can reach their forecast stream's projection. */
+const forecastEventOnly = (event: DomainEvent) => {
+  if (!isForecastEvent(event)) throw new Error(`${event.type} does not belong on a forecast stream`);
+  return event;
+};
+
+/** A seller's forecasts, listed together with every other seller's: a scorecard reads the calls of everyone in one Query. */
+export const forecastProjection: StreamProjection<SellerForecasts> = {
+  initialState: forecastDecider.initialState,
+  evolve: (state, event) => forecastDecider.evolve(state, forecastEventOnly(event)),
+  contributions: noContributions,
+  documents: (state) => (state.personId === null ? [] : [{ kind: 'seller-forecasts', personId: state.personId, body: state }]),
+};
+
 /** Plans, month closes, the catalogue, capacity and rules feed no scorecard: their readers read the streams themselves. */
 export const noProjection: StreamProjection<null> = {
   initialState: () => null,
@@ -113,7 +139,7 @@ const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
   capacity: noProjection,
   rules: noProjection,
   escalation: escalationProjection,
-  forecast: noProjection,
+  forecast: forecastProjection,
   brief: noProjection,
 };
 

@@ -20,9 +20,9 @@ export interface WeekFactsSource {
   sellers(): Promise<SellerOfDeal[]>;
 }
 
-/** The forecasts these sellers made for a month, as recorded. */
+/** The forecasts every seller made for a month, as recorded. */
 export interface ForecastsSource {
-  forecastsFor(month: Month, personIds: readonly string[]): Promise<ForecastMade[]>;
+  forecastsFor(month: Month): Promise<ForecastMade[]>;
 }
 
 /** What the promise desk knows of the ops teams: the catalogue names every team that has work priced. */
@@ -73,13 +73,13 @@ export const createBriefService = (deps: BriefServiceDeps) => {
   const prepare = async (week: IsoWeek, preparedAt: string): Promise<WeeklyBrief> => {
     const weekEnd = weekEndMs(week, deps.timeZone);
     const month = addMonths(monthOf(weekEnd, deps.timeZone), 1);
-    const [facts, sellers, openEscalations, teams] = await Promise.all([
+    const [facts, sellers, openEscalations, teams, forecasts] = await Promise.all([
       deps.facts.factsOf(week),
       deps.facts.sellers(),
       deps.escalations.byStatus('open'),
       opsTeams(),
+      deps.forecasts.forecastsFor(month),
     ]);
-    const forecasts = await deps.forecasts.forecastsFor(month, [...new Set(sellers.map((seller) => seller.sellerId))]);
     return weeklyBriefOf({ week, timeZone: deps.timeZone, preparedAt, facts, openEscalations, opsTeams: teams, sellers, forecasts });
   };
 

@@ -13,18 +13,27 @@ import {
 } from '../../domain/deal/commands.ts';
 import type { Engagement } from '../../domain/promises/engagementRecord.ts';
 import { createDealCommandService, type DealCommandService } from '../commands/dealCommandService.ts';
+import { createCommandService } from '../commands/commandService.ts';
+import { SubmitForecastBody } from '../../domain/forecasts/commands.ts';
+import type { ForecastEvent } from '../../domain/forecasts/events.ts';
+import { forecastDecider, type SellerForecasts, type SubmitForecast } from '../../domain/forecasts/forecastDecider.ts';
+import { streamKinds } from '../../domain/streams.ts';
+import { configDefaults } from '../config.ts';
+import { HttpProblem } from '../http/problem.ts';
 import type { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { etagOf, expectedVersionOf, header, idempotencyKeyOf } from '../http/headers.ts';
 import { createHttpHandler, type RouteHandler } from '../http/httpHandler.ts';
 import { toHttpProblem } from '../http/errorResponse.ts';
-import { dealIdOf } from '../http/pathParameters.ts';
+import { dealIdOf, monthOfPath, personIdOfPath } from '../http/pathParameters.ts';
 import { jsonResponse } from '../http/problem.ts';
 import { parseJsonBody } from '../http/requestBody.ts';
 import { deliveryOutcomes } from '../observability/deliveryOutcomes.ts';
 import { flushingMetrics, processMetrics, type MetricsRecorder } from '../observability/metrics.ts';
 
 export interface CommandsHandlerDeps {
+  /** The currency scorecards report money in: a forecast must be in it (default USD, as configured). */
+  reportingCurrency?: string;
   store: DynamoEventStore;
   tenantId: string;
   now?: () => Date;
@@ -102,8 +111,66 @@ const commandRoute =
     }
   };
 
-/** The deal command routes, each counted by its command type. */
+/**
+ * PUT /v1/forecasts/{month}/{personId}: the seller's own forecast (or an admin's on their behalf), in the
+ * scorecard currency. Like the deal commands it honours Idempotency-Key and If-Match (the version of the
+ * seller's forecast stream); the same forecast sent again (same month, `at` and commit) records nothing
+ * new and answers 201 with the version it was recorded at.
+ */
+const forecastRoute =
+  (service: ReturnType<typeof createCommandService<SellerForecasts, SubmitForecast, ForecastEvent>>, currency: string, metrics: MetricsRecorder): RouteHandler =>
+  async (event, route) => {
+    try {
+      const caller = callerOf(event);
+      requireRole(caller, route);
+      const month = monthOfPath(event);
+      const personId = personIdOfPath(event);
+      if (!caller.roles.includes('admin') && caller.id !== personId) {
+        throw new HttpProblem(403, 'not-your-forecast', 'a seller submits only their own forecast');
+      }
+      const idempotencyKey = idempotencyKeyOf(event);
+      const expectedVersion = expectedVersionOf(event);
+      const body = parseJsonBody(event, SubmitForecastBody);
+      if (body.commit.currency !== currency) {
+        throw new HttpProblem(400, 'validation-failed', `invalid field: commit.currency`, [
+          { path: 'commit.currency', message: `must be ${currency}, the currency scorecards report in` },
+        ]);
+      }
+      const streamId = streamKinds.forecast.streamId(personId);
+      const result = await service({
+        streamId,
+        command: { type: 'SubmitForecast', personId, month, at: body.at, commit: body.commit },
+        actor: caller,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+        fingerprint: fingerprintOf(event.routeKey, streamId, { month, ...body }),
+        correlationId: header(event, 'x-correlation-id') ?? event.requestContext?.requestId,
+      });
+      if (!result.replayed) metrics.commandAccepted('SubmitForecast');
+      return jsonResponse(
+        201,
+        { personId, month, version: result.version },
+        { etag: etagOf(result.version), ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
+      );
+    } catch (error) {
+      const problem = toHttpProblem(error);
+      if (problem.status < 500) metrics.commandRejected('SubmitForecast', problem.slug);
+      throw problem;
+    }
+  };
+
+/** The deal command routes, each counted by its command type, and a seller's forecasts. */
 export const createCommandsHandler = (deps: CommandsHandlerDeps) => {
+  const submitForecast = forecastRoute(
+    createCommandService(forecastDecider, {
+      store: deps.store,
+      tenantId: deps.tenantId,
+      now: deps.now ?? (() => new Date()),
+      newEventId: deps.newEventId ?? randomUUID,
+    }),
+    deps.reportingCurrency ?? configDefaults.reportingCurrency,
+    deps.metrics ?? processMetrics(),
+  );
   const outcomes = deliveryOutcomes();
   const metrics = deps.metrics ?? processMetrics();
   const counting: CommandCounting = {
@@ -147,6 +214,7 @@ export const createCommandsHandler = (deps: CommandsHandlerDeps) => {
         type: 'CancelDeal',
         body,
       })),
+      'PUT /v1/forecasts/{month}/{personId}': submitForecast,
     }),
   );
 };

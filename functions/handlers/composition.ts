@@ -23,6 +23,7 @@ import { processMetrics, type MetricsRecorder } from '../observability/metrics.t
 import { createStreamProjector } from '../projections/streamProjector.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
 import { ScorecardRepository } from '../projections/scorecardRepository.ts';
+import { ForecastsRepository } from '../projections/forecastsRepository.ts';
 import { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
 import { engagementAtClose } from '../promises/closeEngagement.ts';
 import { PromiseDeskReader } from '../promises/promiseDeskReader.ts';
@@ -33,7 +34,7 @@ import { sqsDeadLetterSink } from '../publishing/deadLetterSinks.ts';
 import { S3ReportStore, type ReportStore } from '../reports/reportStore.ts';
 import { BRIEFS_PREFIX, prefixedStore } from '../cadence/briefStore.ts';
 import { createBriefService } from '../cadence/briefService.ts';
-import { forecastStreams } from '../cadence/forecastStreams.ts';
+import { projectedForecasts } from '../cadence/projectedForecasts.ts';
 import { WeekFactsRepository } from '../projections/weekFactsRepository.ts';
 
 /** What every handler is built from; only the last three differ between AWS and the local runtime. */
@@ -120,6 +121,7 @@ export const commandsHandler = (composition: Composition) => {
     store,
     tenantId: config.tenantId,
     metrics,
+    reportingCurrency: config.reportingCurrency,
     engagementOf: (body) => engagementAtClose({ reader, store, timeZone: config.timeZone }, body),
   });
 };
@@ -143,7 +145,7 @@ const briefService = (composition: Composition) =>
     facts: new WeekFactsRepository(composition.client, composition.config.projectionsTable, activeGeneration(composition)),
     escalations: escalationsOf(composition),
     desk: promiseDeskReaderOf(composition),
-    forecasts: forecastStreams(composition.store),
+    forecasts: projectedForecasts(new ForecastsRepository(composition.client, composition.config.projectionsTable, activeGeneration(composition))),
     documents: briefStoreOf(composition),
   });
 
@@ -163,6 +165,8 @@ export const queriesHandler = (composition: Composition) => {
     scorecards: new ScorecardRepository(composition.client, composition.config.projectionsTable, generation),
     unattributedNps: new UnattributedNpsRepository(composition.client, composition.config.projectionsTable, generation),
     reportingCurrency: composition.config.reportingCurrency,
+    forecasts: new ForecastsRepository(composition.client, composition.config.projectionsTable, generation),
+    timeZone: composition.config.timeZone,
   });
 };
 

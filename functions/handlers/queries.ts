@@ -13,12 +13,16 @@ import type { ScorecardRepository } from '../projections/scorecardRepository.ts'
 import type { UnattributedNpsRepository } from '../projections/unattributedNpsRepository.ts';
 import { dealView } from '../queries/dealView.ts';
 import { scorecardFor, trendFor } from '../queries/scorecardQuery.ts';
+import { forecastSectionFor } from '../queries/forecastQuery.ts';
+import type { ForecastsRepository } from '../projections/forecastsRepository.ts';
 
 export interface QueriesHandlerDeps {
   store: DynamoEventStore;
   scorecards: ScorecardRepository;
   unattributedNps: UnattributedNpsRepository;
   reportingCurrency: string;
+  forecasts: ForecastsRepository;
+  timeZone: string;
 }
 
 export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
@@ -42,7 +46,15 @@ export const createQueriesHandler = (deps: QueriesHandlerDeps) =>
       const month = monthOfPath(event);
       const dimension = dimensionOf(event);
       requireScorecardAccess(caller, dimension);
-      return jsonResponse(200, await scorecardFor(deps.scorecards, deps.reportingCurrency, dimension, month));
+      const [scorecard, forecast] = await Promise.all([
+        scorecardFor(deps.scorecards, deps.reportingCurrency, dimension, month),
+        forecastSectionFor(
+          { forecasts: deps.forecasts, scorecards: deps.scorecards, currency: deps.reportingCurrency, timeZone: deps.timeZone },
+          dimension,
+          month,
+        ),
+      ]);
+      return jsonResponse(200, { ...scorecard, forecast });
     },
     'GET /v1/scorecards': async (event, route) => {
       const caller = callerOf(event);

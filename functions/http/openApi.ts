@@ -25,6 +25,8 @@ import { RulesOfEngagement } from '../../domain/promises/rulesOfEngagement.ts';
 import { Actor } from '../../domain/roles.ts';
 import { EscalationView } from '../promises/escalationView.ts';
 import { ScorecardSchema } from '../../domain/scorecard/scorecard.ts';
+import { ForecastSectionSchema } from '../../domain/forecasts/forecastSection.ts';
+import { SubmitForecastBody } from '../../domain/forecasts/commands.ts';
 import { routeKey, routes, type RouteKey } from './routes.ts';
 
 const CommandAccepted = z.object({ dealId: z.string(), version: z.int().positive() });
@@ -98,8 +100,13 @@ const contracts: Record<
   'POST /v1/deals/{dealId}/promise-revisions': { request: RevisePromiseBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/delivery': { request: DeliverBody, response: CommandAccepted, status: 201 },
   'POST /v1/deals/{dealId}/cancellation': { request: CancelDealBody, response: CommandAccepted, status: 201 },
+  'PUT /v1/forecasts/{month}/{personId}': {
+    request: SubmitForecastBody,
+    response: z.object({ personId: z.string(), month: z.string(), version: z.int().positive() }),
+    status: 201,
+  },
   'GET /v1/deals/{dealId}': { response: DealViewResponse, status: 200 },
-  'GET /v1/scorecards/{month}': { response: ScorecardSchema, status: 200, query: ['dimension'] },
+  'GET /v1/scorecards/{month}': { response: ScorecardSchema.extend({ forecast: ForecastSectionSchema }), status: 200, query: ['dimension'] },
   'GET /v1/scorecards': { response: z.object({ months: z.array(ScorecardSchema) }), status: 200, query: ['from', 'to', 'dimension'] },
   'POST /v1/nps/delighted': { request: ProviderWebhook, response: RecordedNps, status: 201 },
   'POST /v1/nps/typeform': { request: ProviderWebhook, response: RecordedNps, status: 201 },

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Month } from '../../domain/calendar.ts';
 import { DealId } from '../../domain/deal/events.ts';
+import { PersonId } from '../../domain/forecasts/events.ts';
 import { HttpProblem } from './problem.ts';
 
 export const dealIdOf = (event: APIGatewayProxyEventV2): string => {
@@ -23,3 +24,13 @@ export const monthParameter = (value: string | undefined, where: string): Month 
 };
 
 export const monthOfPath = (event: APIGatewayProxyEventV2): Month => monthParameter(event.pathParameters?.month, 'path.month');
+
+export const personIdOfPath = (event: APIGatewayProxyEventV2): string => {
+  const parsed = PersonId.safeParse(event.pathParameters?.personId);
+  if (!parsed.success) {
+    throw new HttpProblem(400, 'invalid-path', 'the person id in the path is not a valid person id', [
+      { path: 'path.personId', message: parsed.error.issues[0]?.message ?? 'invalid' },
+    ]);
+  }
+  return parsed.data;
+};

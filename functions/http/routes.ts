@@ -30,6 +30,7 @@ export const routes = [
   { method: 'POST', path: '/v1/deals/{dealId}/promise-revisions', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: 'Revise the deliver-by date' },
   { method: 'POST', path: '/v1/deals/{dealId}/delivery', function: 'commands', auth: 'jwt', roles: ['admin', 'ops'], summary: 'Record the delivery' },
   { method: 'POST', path: '/v1/deals/{dealId}/cancellation', function: 'commands', auth: 'jwt', roles: ['admin', 'sales', 'ops'], summary: 'Cancel the deal (or refund it after delivery)' },
+  { method: 'PUT', path: '/v1/forecasts/{month}/{personId}', function: 'commands', auth: 'jwt', roles: ['admin', 'sales'], summary: "Submit a seller's forecast for a month (the seller, or an admin)" },
   { method: 'GET', path: '/v1/deals/{dealId}', function: 'queries', auth: 'jwt', roles: everyone, summary: 'A deal: status, promise, outcome and timeline' },
   { method: 'GET', path: '/v1/scorecards/{month}', function: 'queries', auth: 'jwt', roles: everyone, summary: "A month's joint sales-ops scorecard for the organisation, a team or a person" },
   { method: 'GET', path: '/v1/scorecards', function: 'queries', auth: 'jwt', roles: everyone, summary: 'Scorecards for a range of months (a trend)' },

@@ -42,6 +42,12 @@ export const weekFactsPartition = (generation: number, week: IsoWeek): string =>
 /** The seller of every deal, one item per deal: the sellers the brief expects a forecast from. */
 export const sellersPartition = (generation: number): string => `${generationPrefix(generation)}sellers`;
 
+/** Every seller's forecasts, one item each, keyed by person id: the forecast section reads them in one Query. */
+export const sellerForecastsPartition = (generation: number): string => `${generationPrefix(generation)}forecasts`;
+
+/** One seller's closes, one item per deal: what tells which sales team a seller forecasts for. */
+export const sellerClosesPartition = (generation: number, personId: string): string => `${generationPrefix(generation)}seller-closes#${personId}`;
+
 export const documentItemKey = (generation: number, document: ProjectedDocument): ItemKey => {
   switch (document.kind) {
     case 'delivered-deal':
@@ -56,6 +62,11 @@ export const documentItemKey = (generation: number, document: ProjectedDocument)
       return itemKey(weekFactsPartition(generation, document.week), document.factId);
     case 'seller':
       return itemKey(sellersPartition(generation), document.dealId);
+
+    case 'seller-forecasts':
+      return itemKey(sellerForecastsPartition(generation), document.personId);
+    case 'seller-close':
+      return itemKey(sellerClosesPartition(generation, document.personId), document.dealId);
   }
 };
 

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { Instant } from '../instant.ts';
+import { Money } from '../money.ts';
+
+/** PUT /v1/forecasts/{month}/{personId}: what the seller commits to close in the month, said at `at`. */
+export const SubmitForecastBody = z.object({ at: Instant, commit: Money }).strict();
+export type SubmitForecastBody = z.infer<typeof SubmitForecastBody>;
