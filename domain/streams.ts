@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { BriefEvent } from './cadence/events.ts';
 import { DealEvent } from './deal/events.ts';
 import { npsAnswerKey } from './deal/npsAnswers.ts';
 import { dealUpcasters } from './deal/upcasters.ts';
@@ -43,6 +44,8 @@ const kinds = {
   escalation: { events: EscalationEvent, schemaVersion: 1, upcasters: {}, idOf: (escalationId: string) => escalationId },
   /** Every forecast one seller submitted, for any month; the call for a month is read from them (CADENCE.md). */
   forecast: { events: ForecastEvent, schemaVersion: 1, upcasters: {}, idOf: (personId: string) => personId },
+  /** One week's brief: its publication, recorded once the brief is stored, so the bus hears of it. */
+  brief: { events: BriefEvent, schemaVersion: 1, upcasters: {}, idOf: (week: string) => week },
 } satisfies Record<string, StreamKindSpec>;
 
 type Kinds = typeof kinds;

@@ -6,6 +6,7 @@ import { Alarms } from './constructs/alarms.ts';
 import { ApiFunctions } from './constructs/apiFunctions.ts';
 import { EventPublishing } from './constructs/eventPublishing.ts';
 import { EscalationSweep } from './constructs/escalationSweep.ts';
+import { WeeklyBrief } from './constructs/weeklyBrief.ts';
 import { EventStore } from './constructs/eventStore.ts';
 import { HttpApi } from './constructs/httpApi.ts';
 import { Identity } from './constructs/identity.ts';
@@ -60,6 +61,7 @@ export class HandshakeStack extends Stack {
   readonly httpApi: HttpApi;
   readonly monthlyClose: MonthlyClose;
   readonly escalationSweep: EscalationSweep;
+  readonly weeklyBrief: WeeklyBrief;
   readonly alarms: Alarms;
   readonly dashboard: OperatorDashboard;
 
@@ -119,6 +121,13 @@ export class HandshakeStack extends Stack {
       timeZone: props.timeZone,
     });
 
+    this.weeklyBrief = new WeeklyBrief(this, 'WeeklyBrief', {
+      eventsTable: this.events.table,
+      projectionsTable: this.projections.table,
+      reportsBucket: this.reports.bucket,
+      timeZone: props.timeZone,
+    });
+
     this.alarms = new Alarms(this, 'Alarms', {
       emails: props.alarmEmails ?? [],
       functions: {
@@ -127,6 +136,7 @@ export class HandshakeStack extends Stack {
         publisher: this.publishing.publisher,
         monthClose: this.monthlyClose.fn,
         escalationSweep: this.escalationSweep.fn,
+        weeklyBrief: this.weeklyBrief.fn,
       },
       streamConsumers: { projector: this.projections.projector, publisher: this.publishing.publisher },
       httpApi: this.httpApi.api,
@@ -143,6 +153,7 @@ export class HandshakeStack extends Stack {
         'publish entries': this.publishing.publishDeadLetters,
         'month close': this.monthlyClose.deadLetters,
         'escalation sweep': this.escalationSweep.deadLetters,
+        'weekly brief': this.weeklyBrief.deadLetters,
       },
       npsProviders,
       currency,

@@ -6,6 +6,8 @@ export interface RecordedNpsAnswer {
   score: number;
   respondedAt: Instant;
   updatedAt: Instant;
+  /** What the customer wrote, when they wrote anything: the weekly brief quotes it. */
+  comment?: string;
 }
 
 /** One answer is one provider's response id: a survey tool resending it updates it, never adds one. */
@@ -28,6 +30,11 @@ export const recordNpsAnswer = (
   isNewerNpsAnswer(answers, response)
     ? {
         ...answers,
-        [npsAnswerKey(response)]: { score: response.score, respondedAt: response.respondedAt, updatedAt: updatedAtOf(response) },
+        [npsAnswerKey(response)]: {
+          score: response.score,
+          respondedAt: response.respondedAt,
+          updatedAt: updatedAtOf(response),
+          ...(response.comment ? { comment: response.comment } : {}),
+        },
       }
     : (answers as Record<string, RecordedNpsAnswer>);

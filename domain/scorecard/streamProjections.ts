@@ -1,4 +1,7 @@
-import { monthOf, type Month } from '../calendar.ts';
+import type { Month } from '../calendar.ts';
+import type { IsoWeek } from '../isoWeek.ts';
+import { weekFactOfUnattributedNps, weekFactsOfDeal, type WeekFact } from '../cadence/weekFact.ts';
+import type { SellerOfDeal } from '../cadence/weeklyBrief.ts';
 import type { NpsResponse } from '../deal/events.ts';
 import { evolve, initialState, isRecorded, type DealState } from '../deal/state.ts';
 import { isDealEvent, type DomainEvent } from '../events.ts';
@@ -19,13 +22,17 @@ import { openDealOf } from './openDeal.ts';
  * A document kept beside the counters for a reader that lists them: a delivered deal under the month
  * it was delivered in (for that month's incentive pool), an NPS answer waiting for attribution, a deal
  * operations still owes (the promise desk's load, all open deals listed together), or an escalation
- * listed under its status. A document a stream no longer lists is taken away.
+ * listed under its status, a fact filed under the week it happened in (for that week's brief), the
+ * seller of a deal (the sellers the brief expects a forecast from), a seller's forecasts (all listed
+ * together) or a seller's close (their team). A document a stream no longer lists is taken away.
  */
 export type ProjectedDocument =
   | { kind: 'delivered-deal'; month: Month; dealId: string; body: DeliveredDeal }
   | { kind: 'unattributed-nps'; provider: string; responseId: string; body: NpsResponse }
   | { kind: 'open-deal'; dealId: string; body: OpenDeal }
   | { kind: 'escalation'; status: EscalationStatus; escalationId: string; body: Escalation }
+  | { kind: 'week-fact'; week: IsoWeek; factId: string; body: WeekFact }
+  | { kind: 'seller'; dealId: string; body: SellerOfDeal }
   | { kind: 'seller-forecasts'; personId: string; body: SellerForecasts }
   | { kind: 'seller-close'; personId: string; dealId: string; body: SellerClose };
 
@@ -65,6 +72,8 @@ export const dealProjection: StreamProjection<DealState> = {
     if (delivery) documents.push({ kind: 'delivered-deal', month: delivery.month, dealId: delivery.delivered.dealId, body: delivery.delivered });
     const open = openDealOf(state);
     if (open) documents.push({ kind: 'open-deal', dealId: open.dealId, body: open });
+    for (const { week, factId, fact } of weekFactsOfDeal(state, timeZone)) documents.push({ kind: 'week-fact', week, factId, body: fact });
+    documents.push({ kind: 'seller', dealId: state.dealId, body: { sellerId: state.seller.id, salesTeam: state.salesTeam } });
     return documents;
   },
 };
@@ -73,8 +82,14 @@ export const unattributedNpsProjection: StreamProjection<UnattributedNpsState> =
   initialState: unattributedNpsDecider.initialState,
   evolve: (state, event) => unattributedNpsDecider.evolve(state, dealEventOnly(event)),
   contributions: ({ response }, timeZone) => (response ? unattributedNpsContributions(response, timeZone) : noContributions()),
-  documents: ({ response }) =>
-    response ? [{ kind: 'unattributed-nps', provider: response.provider, responseId: response.responseId, body: response }] : [],
+  documents: ({ response }, timeZone) => {
+    if (!response) return [];
+    const { week, factId, fact } = weekFactOfUnattributedNps(response, timeZone);
+    return [
+      { kind: 'unattributed-nps', provider: response.provider, responseId: response.responseId, body: response },
+      { kind: 'week-fact', week, factId, body: fact },
+    ];
+  },
 };
 
 /** Only an escalation's own events can reach its projection. */
@@ -125,6 +140,7 @@ const projections: { readonly [K in StreamKindName]: StreamProjection<any> } = {
   rules: noProjection,
   escalation: escalationProjection,
   forecast: forecastProjection,
+  brief: noProjection,
 };
 
 export const projectionFor = (streamId: string): StreamProjection<unknown> =>

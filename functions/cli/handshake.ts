@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Role } from '../../domain/roles.ts';
 import { mintDevToken } from '../local/devSigningKey.ts';
+import { brief, briefUsage } from './briefCommands.ts';
 import { eventsTail, eventsTailUsage } from './eventsTail.ts';
 import { incentiveUsage, monthsClose, payoutsShow } from './incentiveCommands.ts';
 import { npsImport, npsImportUsage } from './npsImport.ts';
@@ -17,6 +18,7 @@ ${eventsTailUsage}
 ${npsImportUsage}
 ${incentiveUsage}
 ${promiseDeskUsage}
+${briefUsage}
   projections rebuild [--aws]
       Replay every event from the events table into a fresh generation of the projections,
       switch reads to it, then project what landed meanwhile (local stack unless --aws).
@@ -72,7 +74,7 @@ const promise = async ([subcommand, ...args]: string[]): Promise<void> => {
   await promiseCheck(args);
 };
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections, nps, months, payouts, capacity, promise };
+const commands: Record<string, (args: string[]) => Promise<void>> = { token, events, projections, nps, months, payouts, capacity, promise, brief };
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

@@ -6,7 +6,9 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { EVENT_BUS_ENV, PUBLISH_DLQ_URL_ENV, readConfig, type Config } from '../config.ts';
 import { createDynamoClient } from '../dynamo/dynamoClient.ts';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
+import { createBriefsHandler } from './briefs.ts';
 import { createCommandsHandler } from './commands.ts';
+import { createWeeklyBriefScheduleHandler } from './weeklyBriefSchedule.ts';
 import { createIncentivesHandler } from './incentives.ts';
 import { createMonthCloseScheduleHandler } from './monthCloseSchedule.ts';
 import { createNpsHandler } from './nps.ts';
@@ -30,6 +32,10 @@ import { OpenCommitmentsRepository } from '../projections/openCommitmentsReposit
 import type { EscalationsSource, OpenCommitmentsSource } from '../promises/promiseDeskSources.ts';
 import { sqsDeadLetterSink } from '../publishing/deadLetterSinks.ts';
 import { S3ReportStore, type ReportStore } from '../reports/reportStore.ts';
+import { BRIEFS_PREFIX, prefixedStore } from '../cadence/briefStore.ts';
+import { createBriefService } from '../cadence/briefService.ts';
+import { projectedForecasts } from '../cadence/projectedForecasts.ts';
+import { WeekFactsRepository } from '../projections/weekFactsRepository.ts';
 
 /** What every handler is built from; only the last three differ between AWS and the local runtime. */
 export interface CompositionParts {
@@ -37,6 +43,8 @@ export interface CompositionParts {
   client: DynamoDBClient;
   /** Where issued reports are kept (default: the bucket the config names; the local runtime keeps a folder). */
   reports?: ReportStore;
+  /** Where weekly briefs are kept (default: the `briefs/` prefix of the reports bucket; the local runtime keeps a folder). */
+  briefs?: ReportStore;
   /** Where the NPS webhook secrets are read (default: this process's environment, when a webhook arrives). */
   secretsEnv?: NodeJS.ProcessEnv;
   /** The clock month closes are judged by (default: the system clock); tests may set it. */
@@ -76,6 +84,9 @@ const activeGeneration = ({ client, config }: Composition) => {
 
 const reportStoreOf = ({ reports, config }: Composition): ReportStore =>
   reports ?? new S3ReportStore(new S3Client({ region: config.region }), config.reportsBucket);
+
+const briefStoreOf = ({ briefs, config }: Composition): ReportStore =>
+  briefs ?? prefixedStore(new S3ReportStore(new S3Client({ region: config.region }), config.reportsBucket), BRIEFS_PREFIX);
 
 const incentiveService = (composition: Composition, reports: ReportStore) =>
   wireIncentiveService({
@@ -122,6 +133,29 @@ export const promisesHandler = (composition: Composition) =>
     timeZone: composition.config.timeZone,
     reader: promiseDeskReaderOf(composition),
     escalations: escalationsOf(composition),
+  });
+
+const briefService = (composition: Composition) =>
+  createBriefService({
+    store: composition.store,
+    tenantId: composition.config.tenantId,
+    timeZone: composition.config.timeZone,
+    now: composition.now ?? (() => new Date()),
+    newEventId: randomUUID,
+    facts: new WeekFactsRepository(composition.client, composition.config.projectionsTable, activeGeneration(composition)),
+    escalations: escalationsOf(composition),
+    desk: promiseDeskReaderOf(composition),
+    forecasts: projectedForecasts(new ForecastsRepository(composition.client, composition.config.projectionsTable, activeGeneration(composition))),
+    documents: briefStoreOf(composition),
+  });
+
+export const briefsHandler = (composition: Composition) => createBriefsHandler({ briefs: briefService(composition) });
+
+export const weeklyBriefScheduleHandler = (composition: Composition) =>
+  createWeeklyBriefScheduleHandler({
+    briefs: briefService(composition),
+    timeZone: composition.config.timeZone,
+    ...(composition.now ? { now: composition.now } : {}),
   });
 
 export const queriesHandler = (composition: Composition) => {

@@ -12,6 +12,7 @@ export const functionEntries: Record<ApiFunction, string> = {
   nps: 'functions/handlers/nps.lambda.ts',
   incentives: 'functions/handlers/incentives.lambda.ts',
   promises: 'functions/handlers/promises.lambda.ts',
+  briefs: 'functions/handlers/briefs.lambda.ts',
 };
 
 /** Functions fed by the events table's stream rather than by HTTP. */
@@ -24,4 +25,5 @@ export const streamConsumerEntries = {
 export const scheduledEntries = {
   monthClose: 'functions/handlers/monthCloseSchedule.lambda.ts',
   escalationSweep: 'functions/handlers/escalationSweep.lambda.ts',
+  weeklyBrief: 'functions/handlers/weeklyBriefSchedule.lambda.ts',
 } as const;

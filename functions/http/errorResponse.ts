@@ -1,4 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { BriefRuleViolation } from '../../domain/cadence/briefRuleViolation.ts';
 import { DealRuleViolation } from '../../domain/deal/ruleViolation.ts';
 import { IncentiveRuleViolation } from '../../domain/incentives/incentiveRuleViolation.ts';
 import { NotEntitledToDecide, PromiseDeskRuleViolation } from '../../domain/promises/promiseDeskRuleViolation.ts';
@@ -23,6 +24,7 @@ export const toHttpProblem = (error: unknown): HttpProblem => {
     const errors = error.field ? [{ path: error.field, message: error.message }] : undefined;
     return new HttpProblem(error.rule === 'unknown-escalation' ? 404 : 409, error.rule, error.message, errors);
   }
+  if (error instanceof BriefRuleViolation) return new HttpProblem(409, error.rule, error.message);
   // Not a conflict with the record but a matter of authority: the level has risen beyond the caller.
   if (error instanceof NotEntitledToDecide) return new HttpProblem(403, 'not-entitled-to-decide', error.message);
   if (error instanceof VersionMismatch) return new HttpProblem(412, 'version-mismatch', error.message);

@@ -8,6 +8,7 @@ import {
   ReturnHandoffBody,
   RevisePromiseBody,
 } from '../../domain/deal/commands.ts';
+import { WeeklyBrief } from '../../domain/cadence/weeklyBrief.ts';
 import { DealEventType, NpsResponseRecordedData } from '../../domain/deal/events.ts';
 import { ImportedNpsResponse, MAX_IMPORT_BATCH } from '../../domain/nps/importedResponse.ts';
 import { IncentivePlan } from '../../domain/incentives/plan.ts';
@@ -79,6 +80,8 @@ const RecordedNps = z.object({
 const ProviderWebhook = z.object({}).loose().meta({ description: "the provider's own webhook body, signed" });
 
 const PayoutResponse = MonthPayout.extend({ status: z.enum(['open', 'closed']), closedAt: Instant.optional() });
+const BriefResponse = WeeklyBrief.extend({ publishedAt: Instant, links: z.object({ json: z.string(), html: z.string() }) });
+
 const ReportLink = z.object({ href: z.string(), key: z.string() });
 const ReportLinks = z.object({ json: ReportLink, payrollCsv: ReportLink, html: ReportLink }).nullable();
 
@@ -142,6 +145,9 @@ const contracts: Record<
   'POST /v1/escalations/{escalationId}/decision': { request: EscalationDecisionBody, response: EscalationView, status: 201 },
   'GET /v1/escalations/{escalationId}': { response: EscalationView, status: 200, query: ['at'] },
   'GET /v1/escalations': { response: z.object({ items: z.array(EscalationView) }), status: 200, query: ['status', 'at'] },
+  'POST /v1/briefs/{week}': { response: BriefResponse, status: 201 },
+  'GET /v1/briefs/{week}': { response: BriefResponse, status: 200 },
+  'GET /v1/briefs/{week}/html': { response: z.string().meta({ description: 'the brief as a self-contained HTML page' }), status: 200, contentTypes: ['text/html'] },
   'GET /v1/openapi.json': { response: z.object({ openapi: z.string() }).loose(), status: 200 },
 };
 

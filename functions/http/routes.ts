@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/roles.ts';
 
 /** The Lambda functions that serve the HTTP API; each has an entry file listed in functions/handlers/entries.ts. */
-export type ApiFunction = 'commands' | 'queries' | 'nps' | 'incentives' | 'promises';
+export type ApiFunction = 'commands' | 'queries' | 'nps' | 'incentives' | 'promises' | 'briefs';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT';
@@ -55,6 +55,9 @@ export const routes = [
   { method: 'POST', path: '/v1/escalations/{escalationId}/decision', function: 'promises', auth: 'jwt', roles: ['admin', 'leadership', 'ops'], summary: 'Approve or reject an escalation (the role must reach its level as it stands)' },
   { method: 'GET', path: '/v1/escalations/{escalationId}', function: 'promises', auth: 'jwt', roles: everyone, summary: 'An escalation as it stands' },
   { method: 'GET', path: '/v1/escalations', function: 'promises', auth: 'jwt', roles: everyone, summary: 'Escalations by status, with level and due time' },
+  { method: 'POST', path: '/v1/briefs/{week}', function: 'briefs', auth: 'jwt', roles: ['admin'], summary: "Publish an ended week's brief (the schedule does it every Monday); a second run answers the first brief" },
+  { method: 'GET', path: '/v1/briefs/{week}', function: 'briefs', auth: 'jwt', roles: everyone, summary: "A week's brief, as JSON" },
+  { method: 'GET', path: '/v1/briefs/{week}/html', function: 'briefs', auth: 'jwt', roles: everyone, summary: "A week's brief, as the HTML page it was published as" },
   { method: 'GET', path: '/v1/openapi.json', function: 'queries', auth: 'none', roles: [], summary: 'This API as an OpenAPI 3.1 document' },
 ] as const satisfies readonly Route[];
 

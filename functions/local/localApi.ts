@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  briefsHandler,
   commandsHandler,
   createComposition,
   incentivesHandler,
@@ -33,6 +34,8 @@ export interface LocalRuntimeOptions {
 export interface LocalApiOptions extends LocalRuntimeOptions {
   /** The folder issued reports are written to, as S3 holds them on AWS (default: a fresh temporary folder). */
   reportsDir?: string;
+  /** The folder weekly briefs are written to (default: `briefs` beside the reports folder). */
+  briefsDir?: string;
   /** Where the webhook secrets come from (HANDSHAKE_DELIGHTED_SECRET, HANDSHAKE_TYPEFORM_SECRET). */
   env?: NodeJS.ProcessEnv;
   port: number;
@@ -47,7 +50,7 @@ export interface RunningApi {
 
 /** The composition the local runtime serves: the same wiring as on AWS, with reports kept in a folder. */
 export const composeLocally = (
-  options: LocalRuntimeOptions & { reportsDir: string; env?: NodeJS.ProcessEnv },
+  options: LocalRuntimeOptions & { reportsDir: string; briefsDir?: string; env?: NodeJS.ProcessEnv },
 ): Composition => {
   const config: Config = {
     ...configDefaults,
@@ -61,6 +64,7 @@ export const composeLocally = (
     config,
     client: options.client,
     reports: new FolderReportStore(options.reportsDir),
+    briefs: new FolderReportStore(options.briefsDir ?? join(options.reportsDir, '..', 'briefs')),
     ...(options.env ? { secretsEnv: options.env } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
@@ -74,6 +78,7 @@ export const serveComposition = async (composition: Composition, listen: { port:
     queries: queriesHandler(composition),
     incentives: incentivesHandler(composition),
     promises: promisesHandler(composition),
+    briefs: briefsHandler(composition),
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

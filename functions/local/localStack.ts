@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { projectorHandler } from '../handlers/composition.ts';
+import { projectorHandler, weeklyBriefScheduleHandler } from '../handlers/composition.ts';
 import { escalationSweepHandler } from '../handlers/escalationSweepWiring.ts';
-import { logger } from '../observability/logger.ts';
-import { abortableSleep } from './abortableSleep.ts';
+import { briefTick } from './briefTimer.ts';
+import { everyInterval } from './localTimer.ts';
 import { composeLocally, serveComposition, type LocalRuntimeOptions, type RunningApi } from './localApi.ts';
 import { startLocalPublishing, startStreamConsumers, type LocalPublishing } from './streamConsumers.ts';
 
@@ -12,7 +12,7 @@ export interface LocalStackOptions extends LocalRuntimeOptions {
   timeZone: string;
   port: number;
   host?: string;
-  /** Dead letters, stream checkpoints, the bus's record and issued reports (reports/) live here. */
+  /** Dead letters, stream checkpoints, the bus's record, issued reports (reports/) and weekly briefs (briefs/) live here. */
   dataDir: string;
   /** Publish every event to a local EventBridge bus (the second stream consumer). */
   publishing?: { port?: number };
@@ -20,6 +20,8 @@ export interface LocalStackOptions extends LocalRuntimeOptions {
   persistCheckpoints?: boolean;
   /** Sweep open escalations this often, as the AWS schedule does every 15 minutes (default: never). */
   sweepIntervalMs?: number;
+  /** Look this often whether Monday 06:00 has passed and the last week's brief is due, as the AWS schedule runs it (default: never). */
+  briefIntervalMs?: number;
 }
 
 export interface LocalStack {
@@ -35,7 +37,7 @@ export interface LocalStack {
  * consumers (projector, publisher) fed by DynamoDB Local's real stream, as event source mappings would.
  */
 export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
-  const composition = composeLocally({ ...options, reportsDir: join(options.dataDir, 'reports') });
+  const composition = composeLocally({ ...options, reportsDir: join(options.dataDir, 'reports'), briefsDir: join(options.dataDir, 'briefs') });
   const publishing = options.publishing ? await startLocalPublishing({ dataDir: options.dataDir, port: options.publishing.port }) : undefined;
   const streams = await startStreamConsumers({
     client: options.client,
@@ -47,7 +49,13 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     persistCheckpoints: options.persistCheckpoints,
   });
   const api = await serveComposition(composition, options);
-  const sweeping = startSweeping(escalationSweepHandler(composition), options.sweepIntervalMs);
+  const sweep = escalationSweepHandler(composition);
+  const sweeping = everyInterval(options.sweepIntervalMs, () => sweep(), 'escalation sweep');
+  const briefing = everyInterval(
+    options.briefIntervalMs,
+    briefTick(weeklyBriefScheduleHandler(composition), options.timeZone, options.now ?? (() => new Date())),
+    'weekly brief',
+  );
   return {
     api,
     publishing,
@@ -55,29 +63,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     close: async () => {
       await api.close();
       await sweeping.stop();
+      await briefing.stop();
       // Consumers stop before the database so in-flight batches finish and checkpoints are saved.
       await streams.stop();
       await publishing?.close();
-    },
-  };
-};
-
-/** The local runtime's stand-in for the sweep schedule: a run at the clock's time, every interval. */
-const startSweeping = (sweep: ReturnType<typeof escalationSweepHandler>, intervalMs: number | undefined) => {
-  if (!intervalMs || intervalMs <= 0) return { stop: async () => {} };
-  const stopping = new AbortController();
-  const loop = (async () => {
-    while (!stopping.signal.aborted) {
-      await abortableSleep(intervalMs, stopping.signal);
-      if (stopping.signal.aborted) break;
-      // A failed run is retried by the next one, as the schedule's next run would on AWS.
-      await sweep().catch((error: unknown) => logger.error('local escalation sweep failed', { error: (error as Error).message }));
-    }
-  })();
-  return {
-    stop: async () => {
-      stopping.abort();
-      await loop;
     },
   };
 };

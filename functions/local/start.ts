@@ -6,12 +6,16 @@ import { startLocalStack } from './localStack.ts';
 import { removeStackRecord, stackRecordFile, writeStackRecord } from './stackRecord.ts';
 import { ensureEventsTable, ensureProjectionsTable } from './tables.ts';
 
-/** How often open escalations are swept locally: HANDSHAKE_SWEEP_INTERVAL_SECONDS (default a minute; 0 turns it off). */
-const sweepIntervalMs = (): number => {
-  const seconds = Number(process.env.HANDSHAKE_SWEEP_INTERVAL_SECONDS ?? 60);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new LocalDatabaseUnavailable('HANDSHAKE_SWEEP_INTERVAL_SECONDS must be a number of seconds >= 0');
+/** An interval in seconds from the environment (default a minute; 0 turns the timer off), in ms. */
+const intervalMs = (name: string): number => {
+  const seconds = Number(process.env[name] ?? 60);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new LocalDatabaseUnavailable(`${name} must be a number of seconds >= 0`);
   return seconds * 1000;
 };
+/** How often open escalations are swept locally. */
+const sweepIntervalMs = (): number => intervalMs('HANDSHAKE_SWEEP_INTERVAL_SECONDS');
+/** How often the local stack looks whether Monday 06:00 has passed and last week's brief is due. */
+const briefIntervalMs = (): number => intervalMs('HANDSHAKE_BRIEF_INTERVAL_SECONDS');
 
 /** `npm start`: DynamoDB Local with data kept in .handshake/ (or HANDSHAKE_DATA_DIR), the tables, and the API on localhost. */
 const main = async (): Promise<void> => {
@@ -24,6 +28,7 @@ const main = async (): Promise<void> => {
   const dataDir = resolve(dataDirName);
   const ports = readLocalPorts();
   const sweepEvery = sweepIntervalMs();
+  const briefEvery = briefIntervalMs();
   const port = ports.api;
   if (!(await isPortFree(port))) {
     throw new LocalDatabaseUnavailable(`port ${port} is already in use; stop what holds it or set ${PORT_ENV} to another port.`);
@@ -42,6 +47,7 @@ const main = async (): Promise<void> => {
     dataDir,
     publishing: { port: ports.eventBus },
     sweepIntervalMs: sweepEvery,
+    briefIntervalMs: briefEvery,
   });
   const url = `http://localhost:${port}`;
   await writeStackRecord(dataDir, {
@@ -59,6 +65,11 @@ const main = async (): Promise<void> => {
   console.log('Watch the bus: npx handshake events tail --follow');
   console.log(`Operator commands (npx handshake ...) find this stack through ${stackRecordFile(dataDirName)}.`);
   console.log(sweepEvery > 0 ? `Open escalations are swept every ${sweepEvery / 1000} s (HANDSHAKE_SWEEP_INTERVAL_SECONDS).` : 'Escalations are not swept.');
+  console.log(
+    briefEvery > 0
+      ? `Last week's brief is published on Mondays from 06:00 (${config.timeZone}) into ${dataDirName}/briefs/; checked every ${briefEvery / 1000} s (HANDSHAKE_BRIEF_INTERVAL_SECONDS).`
+      : 'Weekly briefs are published only when asked (POST /v1/briefs/{week}).',
+  );
   console.log('Stop with Ctrl+C.');
 
   const stop = async () => {

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
 import type { EscalationStatus } from '../../domain/promises/escalationDecider.ts';
+import type { IsoWeek } from '../../domain/isoWeek.ts';
 import type { Dimension } from '../../domain/scorecard/dimensions.ts';
 import type { ProjectedDocument } from '../../domain/scorecard/streamProjections.ts';
 import { projectionsTable as T } from './projectionsTable.ts';
@@ -35,6 +36,12 @@ export const escalationsPartition = (generation: number, status: EscalationStatu
 export const escalationItemKey = (generation: number, status: EscalationStatus, escalationId: string): ItemKey =>
   itemKey(escalationsPartition(generation, status), escalationId);
 
+/** The facts of one week (closes, deliveries, NPS answers), one item each: a week's brief reads one partition. */
+export const weekFactsPartition = (generation: number, week: IsoWeek): string => `${generationPrefix(generation)}week-facts#${week}`;
+
+/** The seller of every deal, one item per deal: the sellers the brief expects a forecast from. */
+export const sellersPartition = (generation: number): string => `${generationPrefix(generation)}sellers`;
+
 /** Every seller's forecasts, one item each, keyed by person id: the forecast section reads them in one Query. */
 export const sellerForecastsPartition = (generation: number): string => `${generationPrefix(generation)}forecasts`;
 
@@ -51,6 +58,11 @@ export const documentItemKey = (generation: number, document: ProjectedDocument)
       return itemKey(openDealsPartition(generation), document.dealId);
     case 'escalation':
       return escalationItemKey(generation, document.status, document.escalationId);
+    case 'week-fact':
+      return itemKey(weekFactsPartition(generation, document.week), document.factId);
+    case 'seller':
+      return itemKey(sellersPartition(generation), document.dealId);
+
     case 'seller-forecasts':
       return itemKey(sellerForecastsPartition(generation), document.personId);
     case 'seller-close':

@@ -9,7 +9,7 @@ import { functionEntries } from '../../functions/handlers/entries.ts';
 import type { ApiFunction } from '../../functions/http/routes.ts';
 import type { NpsProviderName } from '../../functions/nps/webhookSecrets.ts';
 import { handshakeFunction } from './handshakeFunction.ts';
-import { grantReportAccess } from './reportsBucket.ts';
+import { grantBriefAccess, grantReportAccess } from './reportsBucket.ts';
 import { npsProviders, webhookSecretArnEnv } from './webhookSecrets.ts';
 
 export interface ApiFunctionsProps {
@@ -23,7 +23,7 @@ export interface ApiFunctionsProps {
   readonly currency: string;
   /** The NPS providers' webhook signing secrets; only the nps function may read them. */
   readonly webhookSecrets: Record<NpsProviderName, secretsmanager.ISecret>;
-  /** Where closed months' reports are issued; the incentives function writes and serves them. */
+  /** Where closed months' reports are issued (the incentives function writes and serves them) and weekly briefs kept (under briefs/). */
   readonly reportsBucket: s3.IBucket;
 }
 
@@ -54,6 +54,8 @@ export const tableAccess: Record<ConfiguredFunction, TableAccess> = {
   incentives: { events: 'readWrite', projections: 'read' },
   // Catalogue, capacity, rules and escalations are appended as events; checks read the open commitments.
   promises: { events: 'readWrite', projections: 'read' },
+  // A brief's publication is appended as an event; its facts are read from the read models.
+  briefs: { events: 'readWrite', projections: 'read' },
 };
 
 /** The Lambda functions behind the HTTP API, one per entry in `functionEntries`. */
@@ -81,6 +83,12 @@ export class ApiFunctions extends Construct {
         ...common,
         ...Object.fromEntries(npsProviders.map((provider) => [webhookSecretArnEnv(provider), props.webhookSecrets[provider].secretArn])),
       },
+      // Publishing a brief reads the week's facts, the load and escalations; it keeps the brief under briefs/.
+      briefs: {
+        ...common,
+        [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
+        [REPORTS_BUCKET_ENV]: props.reportsBucket.bucketName,
+      },
       incentives: {
         ...common,
         [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
@@ -92,6 +100,8 @@ export class ApiFunctions extends Construct {
       nps: Duration.seconds(29),
       // Closing a month on request computes every statement and renders three reports in the call.
       incentives: Duration.seconds(29),
+      // Publishing a brief on request gathers the week's facts and renders it in the call.
+      briefs: Duration.seconds(29),
     };
 
     // Derived from the route table's entries, so a function added there is deployed without edits here.
@@ -114,5 +124,6 @@ export class ApiFunctions extends Construct {
     }
     for (const provider of npsProviders) props.webhookSecrets[provider].grantRead(this.byName.nps);
     grantReportAccess(props.reportsBucket, this.byName.incentives);
+    grantBriefAccess(props.reportsBucket, this.byName.briefs);
   }
 }

@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { recordWildcardReason } from './wildcardReasons.ts';
+import { BRIEFS_PREFIX } from '../../functions/cadence/briefStore.ts';
 
 /**
  * The issued monthly reports (JSON, payroll CSV, HTML). Payroll paid people from these files, so
@@ -72,6 +73,33 @@ export const grantReportAccess = (bucket: s3.IBucket, fn: lambda.IFunction): voi
       objects,
       'Report keys are one per month and format (<month>/<file>), created as months close: no fixed list of ' +
         'object ARNs exists. Only GetObject and PutObject are granted on them, on this bucket alone.',
+    );
+  }
+};
+
+/**
+ * Read and write weekly briefs, and nothing else of the bucket: Get and Put under the `briefs/` prefix
+ * only, so the functions that publish and serve briefs can neither read nor overwrite a payroll report.
+ * Listing is limited to the same prefix. A brief is read only once its publication is recorded, so a
+ * missing one is an error whether S3 calls it 404 or 403.
+ */
+export const grantBriefAccess = (bucket: s3.IBucket, fn: lambda.IFunction): void => {
+  const objects = bucket.arnForObjects(`${BRIEFS_PREFIX}*`);
+  fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] }));
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${BRIEFS_PREFIX}*`] } },
+    }),
+  );
+  if (fn.role) {
+    recordWildcardReason(
+      fn.role,
+      'Resource',
+      objects,
+      'Brief keys are one per ISO week and format (briefs/<week>/<file>), created as weeks end: no fixed list of ' +
+        'object ARNs exists. Only GetObject and PutObject are granted, under the briefs/ prefix of this bucket alone.',
     );
   }
 };

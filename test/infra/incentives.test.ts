@@ -105,11 +105,18 @@ describe('given the Handshake stack with incentives and the monthly close', () =
       template.hasOutput('ReportsBucketName', { Value: { Ref: idOf(stack.reports.bucket) } });
     });
 
-    it('then only the incentives and month-close functions may touch it, and neither may delete a report', () => {
+    it('then only the incentives and month-close functions may touch the reports, the brief functions only briefs/, and none may delete', () => {
       const touching = ofType('AWS::Lambda::Function')
         .filter(([id]) => s3ActionsOnReports(statementsOfFunction(resources, id)).length > 0)
         .map(([id]) => id);
-      expect(touching.sort()).toEqual([idOf(stack.functions.byName.incentives), idOf(stack.monthlyClose.fn)].sort());
+      const briefFunctions = [idOf(stack.functions.byName.briefs), idOf(stack.weeklyBrief.fn)];
+      expect(touching.sort()).toEqual([idOf(stack.functions.byName.incentives), idOf(stack.monthlyClose.fn), ...briefFunctions].sort());
+      for (const id of briefFunctions) {
+        const onObjects = statementsOfFunction(resources, id).filter(
+          (statement) => JSON.stringify(statement.Resource).includes(`"${idOf(stack.reports.bucket)}"`) && JSON.stringify(statement.Resource).includes('/'),
+        );
+        expect(onObjects.map((statement) => JSON.stringify(statement.Resource)).every((resource) => resource.includes('/briefs/*')), id).toBe(true);
+      }
       for (const id of touching) {
         expect(s3ActionsOnReports(statementsOfFunction(resources, id)).filter((action) => action.startsWith('s3:Delete'))).toEqual([]);
       }

@@ -88,7 +88,7 @@ describe('given the synthesised Handshake template', () => {
     expect(unexplainedWildcards(template)).toEqual([]);
   });
 
-  it('when the statements are walked, then the only wildcards are the stream listing and the report objects', () => {
+  it('when the statements are walked, then the only wildcards are the stream listing, the report objects and the brief objects under briefs/', () => {
     const resources = template.Resources as Record<string, Resource>;
     const wildcards = new Set(
       Object.values(resources)
@@ -101,7 +101,7 @@ describe('given the synthesised Handshake template', () => {
         ]),
     );
 
-    expect([...wildcards].sort()).toEqual(['*', '<Arn>/*']);
+    expect([...wildcards].sort()).toEqual(['*', '<Arn>/*', '<Arn>/briefs/*']);
   });
 });
 

@@ -218,7 +218,7 @@ describe('given a route throttle that names no route', () => {
       () =>
         new HttpApi(stack, 'Http', {
           routes: routes.filter((route) => route.function === 'nps'),
-          functions: { commands: fn, queries: fn, nps: fn, incentives: fn, promises: fn },
+          functions: { commands: fn, queries: fn, nps: fn, incentives: fn, promises: fn, briefs: fn },
           userPool,
           userPoolClient: userPool.addClient('Client'),
           routeThrottles: { 'POST /v1/nps/nowhere': { burstLimit: 1, rateLimit: 1 } },

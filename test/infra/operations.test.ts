@@ -63,8 +63,8 @@ describe('given the Handshake stack with alarm e-mails', () => {
 
     it('then every Lambda function has an errors alarm and a throttles alarm', () => {
       const functions = ofType('AWS::Lambda::Function').map(([id]) => id);
-      // One per API function, the projector, the publisher, the month close and the escalation sweep.
-      expect(functions).toHaveLength(Object.keys(stack.functions.byName).length + 4);
+      // One per API function, the projector, the publisher, the month close, the escalation sweep and the weekly brief.
+      expect(functions).toHaveLength(Object.keys(stack.functions.byName).length + 5);
       for (const fn of functions) {
         const dimension = { Name: 'FunctionName', Value: { Ref: fn } };
         expect(alarmsOn('Errors', dimension), fn).toHaveLength(1);

@@ -141,7 +141,7 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at the dead-letter queues', () => {
-    it('then there are five: projector stream, publisher stream, rejected publishes, failed month closes, failed escalation sweeps', () => {
+    it('then there are six: projector stream, publisher stream, rejected publishes, failed month closes, failed escalation sweeps, failed weekly briefs', () => {
       expect(ofType('AWS::SQS::Queue').map(([id]) => id).sort()).toEqual(
         [
           stack.projections.deadLetters.queue,
@@ -149,6 +149,7 @@ describe('given the Handshake stack with its stream consumers', () => {
           stack.publishing.publishDeadLetters.queue,
           stack.monthlyClose.deadLetters.queue,
           stack.escalationSweep.deadLetters.queue,
+          stack.weeklyBrief.deadLetters.queue,
         ]
           .map(idOf)
           .sort(),
@@ -234,9 +235,9 @@ describe('given the Handshake stack with its stream consumers', () => {
   });
 
   describe('when looking at every function, stream consumers included', () => {
-    it('then there is one per API function, two on the stream and two on a schedule, none on nodejs20.x', () => {
+    it('then there is one per API function, two on the stream and three on a schedule, none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
-      expect(functions).toHaveLength(Object.keys(stack.functions.byName).length + 4);
+      expect(functions).toHaveLength(Object.keys(stack.functions.byName).length + 5);
       for (const [, fn] of functions) expect(fn.Properties?.Runtime).toBe(lambdaRuntime.name);
     });
   });

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Instant } from '../instant.ts';
+import { IsoWeek } from '../isoWeek.ts';
+
+/** Where a week's brief can be fetched, by format. */
+export const IssuedBrief = z.object({ json: z.string().min(1), html: z.string().min(1) }).strict();
+export type IssuedBrief = z.infer<typeof IssuedBrief>;
+
+export const briefEventData = {
+  /** A week's brief is stored: the bus hears of it from the event stream, like every other fact. */
+  WeeklyBriefPublished: z.object({ week: IsoWeek, preparedAt: Instant, documents: IssuedBrief }).strict(),
+} as const;
+
+export type BriefEventType = keyof typeof briefEventData;
+
+const eventOf = <T extends BriefEventType>(type: T) => z.object({ type: z.literal(type), occurredAt: Instant, data: briefEventData[type] });
+
+/** What a week's brief stream holds: its one publication. */
+export const BriefEvent = z.discriminatedUnion('type', [eventOf('WeeklyBriefPublished')]);
+export type BriefEvent = z.infer<typeof BriefEvent>;
