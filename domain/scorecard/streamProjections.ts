@@ -9,6 +9,7 @@ import { unattributedNpsDecider, type UnattributedNpsState } from '../nps/unattr
 import { escalationDecider, type Escalation, type EscalationState, type EscalationStatus } from '../promises/escalationDecider.ts';
 import { isPromiseDeskEvent } from '../promises/events.ts';
 import type { OpenDeal } from '../promises/openDeal.ts';
+import { dealTeamsOf, type DealTeams } from './dealTeams.ts';
 import { contributionsOf, noContributions, unattributedNpsContributions, type Contributions } from './contributions.ts';
 import { escalationContributions } from './engagement.ts';
 import { openDealOf } from './openDeal.ts';
@@ -16,14 +17,16 @@ import { openDealOf } from './openDeal.ts';
 /**
  * A document kept beside the counters for a reader that lists them: a delivered deal under the month
  * it was delivered in (for that month's incentive pool), an NPS answer waiting for attribution, a deal
- * operations still owes (the promise desk's load, all open deals listed together), or an escalation
- * listed under its status. A document a stream no longer lists is taken away.
+ * operations still owes (the promise desk's load, all open deals listed together), an escalation
+ * listed under its status, or a deal's teams under the months it closed and was delivered in (the
+ * monthly report's teams). A document a stream no longer lists is taken away.
  */
 export type ProjectedDocument =
   | { kind: 'delivered-deal'; month: Month; dealId: string; body: DeliveredDeal }
   | { kind: 'unattributed-nps'; provider: string; responseId: string; body: NpsResponse }
   | { kind: 'open-deal'; dealId: string; body: OpenDeal }
-  | { kind: 'escalation'; status: EscalationStatus; escalationId: string; body: Escalation };
+  | { kind: 'escalation'; status: EscalationStatus; escalationId: string; body: Escalation }
+  | { kind: 'deal-teams'; month: Month; dealId: string; body: DealTeams };
 
 /** How one kind of stream folds and what it contributes to the read models. */
 export interface StreamProjection<State> {
@@ -53,6 +56,7 @@ export const dealProjection: StreamProjection<DealState> = {
     if (delivery) documents.push({ kind: 'delivered-deal', month: delivery.month, dealId: delivery.delivered.dealId, body: delivery.delivered });
     const open = openDealOf(state);
     if (open) documents.push({ kind: 'open-deal', dealId: open.dealId, body: open });
+    for (const { month, teams } of dealTeamsOf(state, timeZone)) documents.push({ kind: 'deal-teams', month, dealId: teams.dealId, body: teams });
     return documents;
   },
 };

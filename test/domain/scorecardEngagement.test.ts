@@ -171,11 +171,12 @@ describe('open deals (the load)', () => {
     expect(dealProjection.documents(deal, 'UTC').filter((document) => document.kind === 'open-deal')).toEqual([]);
   });
 
-  it('given a deal just closed, when its documents are read, then it lists one open deal with the sold scope and date', () => {
+  it('given a deal just closed, when its documents are read, then it lists one open deal with the sold scope and date, and its sales team under its close month', () => {
     const deal = dealAfter([closedUnder(null)]);
 
     expect(dealProjection.documents(deal, 'UTC')).toEqual([
       { kind: 'open-deal', dealId: 'D-1001', body: { dealId: 'D-1001', closedAt: CLOSED_AT, deliverBy: '2026-10-20T17:00:00Z', scope: SOLD_SCOPE } },
+      { kind: 'deal-teams', month: '2026-10', dealId: 'D-1001', body: { dealId: 'D-1001', salesTeam: 'T-SALES', opsTeam: null } },
     ]);
   });
 });
