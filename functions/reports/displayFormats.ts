@@ -42,8 +42,10 @@ export const displayMultiplier = (bps: number): string => `×${multiplierFormat.
 export const countOf = (count: number, singular: string, plural = `${singular}s`): string =>
   `${displayCount(count)} ${count === 1 ? singular : plural}`;
 
+const twoDecimals = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
 /** Basis points as a share: 200 -> "2%", 5000 -> "50%", 125 -> "1.25%". */
-export const displayBps = (bps: number): string => `${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(bps / 100)}%`;
+export const displayBps = (bps: number): string => `${twoDecimals.format(bps / 100)}%`;
 
 const signedCount = new Intl.NumberFormat('en', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
 const signedPoints = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });

@@ -197,7 +197,7 @@ ${row('Gate', gate, `the pool is paid only when the promise-kept rate reaches th
 ${row('Base pool', money(c.basePool.amount, c.basePool.currency), thresholds ? `${displayBps(thresholds.poolRateBps)} of the value of each kept deal, rounded half to even per deal` : 'no plan, no pool')}
 ${row('NPS responses', displayCount(c.npsResponses), npsMinimumWords(thresholds, c.npsResponses))}
 ${row('NPS', displayNps(c.nps), 'the month\u2019s net promoter score')}
-${row('NPS multiplier', displayMultiplier(c.multiplierBps), thresholds?.nps.counted ? 'the plan\u2019s band for the month\u2019s NPS' : 'neutral: too few answers to count')}
+${row('NPS multiplier', displayMultiplier(c.multiplierBps), !thresholds ? 'no plan: neutral' : thresholds.nps.counted ? 'the plan\u2019s band for the month\u2019s NPS' : 'neutral: too few answers to count')}
 </tbody>
 <tfoot>
 ${row('Pool', money(payout.pool.amount, payout.pool.currency), 'base pool × multiplier, rounded half to even')}
