@@ -18,6 +18,11 @@ interface StreamKindSpec extends SchemaHistory {
   events: EventUnion;
   /** What tells one stream of this kind from another; its stream id is `<kind>#<id>`. */
   idOf: (...key: never[]) => string;
+  /**
+   * Events that arrive beside the stream's commands rather than from them (a customer's survey
+   * answer): they do not move the version clients see and hold in If-Match.
+   */
+  besideCommands?: readonly string[];
 }
 
 /**
@@ -27,7 +32,13 @@ interface StreamKindSpec extends SchemaHistory {
  */
 const kinds = {
   /** One deal's life, from its close to its delivery or cancellation, with its customers' NPS answers. */
-  deal: { events: DealEvent, schemaVersion: 2, upcasters: dealUpcasters, idOf: (dealId: string) => dealId },
+  deal: {
+    events: DealEvent,
+    schemaVersion: 2,
+    upcasters: dealUpcasters,
+    idOf: (dealId: string) => dealId,
+    besideCommands: ['NpsResponseRecorded'],
+  },
   /** An NPS answer that names no deal we know, kept on its own until it is attributed (it records a deal's NPS event). */
   nps: { events: DealEvent, schemaVersion: 1, upcasters: {}, idOf: npsAnswerKey },
   /** Every plan version on one stream, so a version number names one plan and no race can publish it twice. */
@@ -87,6 +98,10 @@ const kindIn = <Kind>(registry: Readonly<Record<string, Kind>>, streamId: string
 
 /** The kind of stream a stream id names. */
 export const streamKindOf = (streamId: string): AnyStreamKind => kindIn<AnyStreamKind>(streamKinds, streamId);
+
+/** The event types a stream id's kind keeps beside its commands (none for most kinds). */
+export const besideCommandsOf = (streamId: string): readonly string[] =>
+  (kindIn<StreamKindSpec>(streamKinds, streamId).besideCommands ?? []);
 
 /**
  * A stored event as the current schema of its stream's kind reads it: only that kind's upcasters

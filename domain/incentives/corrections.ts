@@ -1,4 +1,5 @@
 import type { Month } from '../calendar.ts';
+import { moneyInWords } from './explanationWords.ts';
 import { computeMonthPayout } from './monthPayout.ts';
 import { toSafeInteger } from './rounding.ts';
 import type { IncentivePlan } from './plan.ts';
@@ -124,7 +125,7 @@ export const correctionsFor = (reopened: ReopenedMonth): Correction[] => {
         dealIds,
         amount: { amount: difference, currency },
         rule: 'correction',
-        explanation: `${month} recomputed: issued ${issuedTotal}, now ${nowTotal} (${why})`,
+        explanation: `${month} recomputed: issued ${moneyInWords(issuedTotal, currency)}, now ${moneyInWords(nowTotal, currency)} (${why})`,
       },
     });
   }

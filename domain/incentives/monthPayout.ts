@@ -1,6 +1,7 @@
 import type { Month } from '../calendar.ts';
 import { toEpochMs } from '../instant.ts';
 import { allocateShares, type Share } from './allocation.ts';
+import { bpsInWords, countInWords, moneyInWords, multiplierInWords, rateInWords } from './explanationWords.ts';
 import type { IncentivePlan } from './plan.ts';
 import { applyBps, toSafeInteger } from './rounding.ts';
 import type { DeliveredDeal, MonthFacts, MonthPayout, Side, Statement, StatementLine } from './statements.ts';
@@ -47,9 +48,6 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const personOn = (side: Side, deal: DeliveredDeal): string => (side === 'sales' ? deal.sellerId : deal.opsId);
 
-/** 1234567 -> "1,234,567": deal values are read by people. */
-const grouped = (value: number | bigint): string => String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
 const sumSafely = (amounts: number[]): number => toSafeInteger(amounts.reduce((sum, amount) => sum + BigInt(amount), 0n));
 
 const dealIdsOf = (credits: Credit[]): string[] => credits.map(({ deal }) => deal.dealId);
@@ -71,13 +69,13 @@ const creditsOf = (plan: IncentivePlan | null, facts: MonthFacts): Credit[] => {
 const npsMultiplier = (plan: IncentivePlan, nps: MonthFacts['nps']): Multiplier => {
   const { minResponses, bands } = plan.nps;
   if (nps.responses < minResponses) {
-    return { bps: NEUTRAL_BPS, reason: `NPS neutral: ${nps.responses} responses, fewer than the ${minResponses} needed` };
+    return { bps: NEUTRAL_BPS, reason: `NPS neutral: ${countInWords(nps.responses, 'response')}, fewer than the ${minResponses} needed` };
   }
   const score = nps.score;
-  if (score === null) return { bps: NEUTRAL_BPS, reason: `NPS neutral: no score from ${nps.responses} responses` };
+  if (score === null) return { bps: NEUTRAL_BPS, reason: `NPS neutral: no score from ${countInWords(nps.responses, 'response')}` };
   const band = bands.find(({ minScore }) => minScore <= score);
   if (!band) return { bps: NEUTRAL_BPS, reason: `NPS ${score} reaches no band, neutral` };
-  return { bps: band.multiplierBps, reason: `NPS ${score} from ${nps.responses} responses, band from ${band.minScore}` };
+  return { bps: band.multiplierBps, reason: `NPS ${score} from ${countInWords(nps.responses, 'response')}, band from ${band.minScore}` };
 };
 
 /**
@@ -103,17 +101,21 @@ const poolOf = (plan: IncentivePlan | null, credits: Credit[], nps: MonthFacts['
 };
 
 const poolInWords = (plan: IncentivePlan, pool: Pool, side: Side): string => {
+  const money = (amount: number) => moneyInWords(amount, plan.currency);
   const sidePart =
     side === 'sales'
-      ? `sales pool = ${plan.split.salesBps} bps of pool ${pool.pool}`
-      : `ops pool = pool ${pool.pool} - sales pool ${pool.sides.sales}`;
-  return `${sidePart}; pool = base ${pool.basePool} x ${pool.multiplier.bps} bps (${pool.multiplier.reason})`;
+      ? `sales pool = ${bpsInWords(plan.split.salesBps)} of pool ${money(pool.pool)}`
+      : `ops pool = pool ${money(pool.pool)} - sales pool ${money(pool.sides.sales)}`;
+  return `${sidePart}; pool = base ${money(pool.basePool)} ${multiplierInWords(pool.multiplier.bps)} (${pool.multiplier.reason}); base = ${bpsInWords(plan.poolRateBps)} of each kept deal's value`;
 };
 
 const shareInWords = (plan: IncentivePlan, pool: Pool, side: Side, share: Share, totalWeight: bigint): string => {
-  const amount = share.leftoverUnit ? `${share.floor} + 1 leftover unit (largest remainder)` : `${share.amount}`;
-  const weights = `${grouped(share.weight)} of ${grouped(totalWeight)}`;
-  return `share of the ${side} pool ${pool.sides[side]} by credited value ${weights} = ${amount}; ${poolInWords(plan, pool, side)}`;
+  const money = (amount: number | bigint) => moneyInWords(amount, plan.currency);
+  const amount = share.leftoverUnit
+    ? `${money(share.floor)} + ${money(1)} left over (largest remainder)`
+    : money(share.amount);
+  const weights = `${money(share.weight)} of ${money(totalWeight)}`;
+  return `share of the ${side} pool ${money(pool.sides[side])} by credited value ${weights} = ${amount}; ${poolInWords(plan, pool, side)}`;
 };
 
 const brokenInWords = (credit: Credit, graceMinutes: number): string => {
@@ -134,7 +136,8 @@ const linesWithPool = (plan: IncentivePlan, pool: Pool, side: Side, mine: Credit
     const cap = plan.capPerPerson?.amount;
     if (cap !== undefined && share.amount > cap) {
       const cut = share.amount - cap;
-      lines.push(earned('cap', credited, -cut, `capped at ${cap} per person: the ${cut} above the cap is cut and not redistributed`));
+      const money = (amount: number) => moneyInWords(amount, plan.currency);
+      lines.push(earned('cap', credited, -cut, `capped at ${money(cap)} per person: the ${money(cut)} above the cap is cut and not redistributed`));
     }
   }
   const broken = mine.filter((credit) => !credit.kept);
@@ -155,7 +158,7 @@ const noPoolLine = (plan: IncentivePlan | null, pool: Pool, month: Month, mine: 
   if (!plan) return earned('no-plan', mine, 0, `no incentive plan in force for ${month}: no pool`);
   // The fraction, not its decimals: it is exact and anyone can check it against the gate.
   const rate = pool.promiseKeptRate === null ? 'nothing delivered' : `promise-kept rate ${pool.kept} of ${pool.delivered}`;
-  return earned('gate', mine, 0, `no pool for ${month}: ${rate} is below the gate ${plan.gates.minPromiseKeptRate}`);
+  return earned('gate', mine, 0, `no pool for ${month}: ${rate} is below the gate of ${rateInWords(plan.gates.minPromiseKeptRate)}`);
 };
 
 const creditsByPerson = (side: Side, credits: Credit[]): Map<string, Credit[]> => {

@@ -14,6 +14,7 @@ import { isPromiseDeskEvent } from '../promises/events.ts';
 import { isForecastEvent } from '../forecasts/events.ts';
 import { forecastDecider, type SellerForecasts } from '../forecasts/forecastDecider.ts';
 import type { OpenDeal } from '../promises/openDeal.ts';
+import { dealTeamsOf, type DealTeams } from './dealTeams.ts';
 import { contributionsOf, noContributions, unattributedNpsContributions, type Contributions } from './contributions.ts';
 import { escalationContributions } from './engagement.ts';
 import { openDealOf } from './openDeal.ts';
@@ -21,10 +22,11 @@ import { openDealOf } from './openDeal.ts';
 /**
  * A document kept beside the counters for a reader that lists them: a delivered deal under the month
  * it was delivered in (for that month's incentive pool), an NPS answer waiting for attribution, a deal
- * operations still owes (the promise desk's load, all open deals listed together), or an escalation
+ * operations still owes (the promise desk's load, all open deals listed together), an escalation
  * listed under its status, a fact filed under the week it happened in (for that week's brief), the
  * seller of a deal (the sellers the brief expects a forecast from), a seller's forecasts (all listed
- * together) or a seller's close (their team). A document a stream no longer lists is taken away.
+ * together), a seller's close (their team), or a deal's teams under the months it closed and was
+ * delivered in (the monthly report's teams). A document a stream no longer lists is taken away.
  */
 export type ProjectedDocument =
   | { kind: 'delivered-deal'; month: Month; dealId: string; body: DeliveredDeal }
@@ -34,7 +36,8 @@ export type ProjectedDocument =
   | { kind: 'week-fact'; week: IsoWeek; factId: string; body: WeekFact }
   | { kind: 'seller'; dealId: string; body: SellerOfDeal }
   | { kind: 'seller-forecasts'; personId: string; body: SellerForecasts }
-  | { kind: 'seller-close'; personId: string; dealId: string; body: SellerClose };
+  | { kind: 'seller-close'; personId: string; dealId: string; body: SellerClose }
+  | { kind: 'deal-teams'; month: Month; dealId: string; body: DealTeams };
 
 /** A deal as its seller's close: which sales team it was sold for, and when (a seller's team is read from these). */
 export interface SellerClose {
@@ -74,6 +77,7 @@ export const dealProjection: StreamProjection<DealState> = {
     if (open) documents.push({ kind: 'open-deal', dealId: open.dealId, body: open });
     for (const { week, factId, fact } of weekFactsOfDeal(state, timeZone)) documents.push({ kind: 'week-fact', week, factId, body: fact });
     documents.push({ kind: 'seller', dealId: state.dealId, body: { sellerId: state.seller.id, salesTeam: state.salesTeam } });
+    for (const { month, teams } of dealTeamsOf(state, timeZone)) documents.push({ kind: 'deal-teams', month, dealId: teams.dealId, body: teams });
     return documents;
   },
 };

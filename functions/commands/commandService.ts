@@ -1,3 +1,4 @@
+import { commandVersionOf } from '../../domain/commandVersion.ts';
 import type { Decider } from '../../domain/decider.ts';
 import type { RecordedEvent } from '../../domain/envelope.ts';
 import type { DomainEvent } from '../../domain/events.ts';
@@ -16,7 +17,7 @@ export class IdempotencyKeyReused extends Error {
   }
 }
 
-/** If-Match named a version the stream is no longer (or not yet) at. */
+/** If-Match named a version the stream's commands are no longer (or not yet) at. */
 export class VersionMismatch extends Error {
   constructor(
     readonly expected: number,
@@ -49,6 +50,7 @@ export interface CommandRequest<Command> {
 }
 
 export interface CommandResult {
+  /** The stream's command version (what clients see and hold in If-Match), not its position in the store. */
   version: number;
   /** True when this answers a retry with the first response and nothing new was recorded. */
   replayed: boolean;
@@ -66,6 +68,14 @@ export interface CommandServiceDeps {
   cachedStreams?: number;
 }
 
+/** The version clients see of a stream read from the store: its command version. */
+const commandVersionOfStream = ({ streamId, events }: Pick<StreamRead, 'streamId' | 'events'>): number =>
+  commandVersionOf(streamId, events.map((stored) => stored.event));
+
+/** The command version the stream was at once its first `count` stored events were recorded. */
+const commandVersionAt = (stream: StreamRead, count: number): number =>
+  commandVersionOfStream({ streamId: stream.streamId, events: stream.events.slice(0, count) });
+
 /** The first response to a request already recorded on this stream, if it was. */
 const priorResponse = <C>(
   decider: Decider<unknown, C, never>,
@@ -77,12 +87,12 @@ const priorResponse = <C>(
     const matching = stream.events.filter((stored) => stored.idempotencyKey === idempotencyKey);
     if (matching.length > 0) {
       if (matching.some((stored) => stored.fingerprint !== fingerprint)) throw new IdempotencyKeyReused(idempotencyKey);
-      return { version: Math.max(...matching.map((stored) => stored.event.version)), replayed: true };
+      return { version: commandVersionAt(stream, stream.events.lastIndexOf(matching.at(-1)!) + 1), replayed: true };
     }
   }
   // Starting the same stream again with an identical request (closing deal D-1 twice) is a retry.
   if (decider.startsStream(command) && stream.events[0]?.fingerprint === fingerprint) {
-    return { version: stream.events[0].event.version, replayed: true };
+    return { version: commandVersionAt(stream, 1), replayed: true };
   }
   return null;
 };
@@ -106,6 +116,9 @@ const emptyStream = (streamId: string): StreamRead => ({ streamId, version: 0, e
  * remembers, so the common command is one conditional PutItem. Whenever memory could be stale (a lost
  * race, a refusal, an If-Match that does not match) the stream is read fresh and decided again, a few
  * times at most.
+ * If-Match is checked against the command version, while the append stays conditional on the stream's
+ * position in the store: an event that arrived beside the commands (a survey answer) between the read
+ * and the write costs one reread and a second try, never a 412.
  * A retried request is answered with its first response.
  */
 export const createCommandService = <State, Command, Event extends DomainEvent>(
@@ -133,8 +146,8 @@ export const createCommandService = <State, Command, Event extends DomainEvent>(
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const prior = priorResponse(anyDecider, stream, request);
       if (prior) return prior;
-      if (request.expectedVersion !== undefined && request.expectedVersion !== stream.version) {
-        if (fresh) throw new VersionMismatch(request.expectedVersion, stream.version);
+      if (request.expectedVersion !== undefined && request.expectedVersion !== commandVersionOfStream(stream)) {
+        if (fresh) throw new VersionMismatch(request.expectedVersion, commandVersionOfStream(stream));
         await readFresh();
         continue;
       }
@@ -151,7 +164,7 @@ export const createCommandService = <State, Command, Event extends DomainEvent>(
         continue;
       }
       // Nothing new to record (a repeated answer): the stream stays as it is.
-      if (decided.length === 0) return { version: stream.version, replayed: true };
+      if (decided.length === 0) return { version: commandVersionOfStream(stream), replayed: true };
       const recordedAt = deps.now().toISOString();
       const events = decided.map(
         (event, index): RecordedEvent => ({
@@ -169,14 +182,16 @@ export const createCommandService = <State, Command, Event extends DomainEvent>(
       const { idempotencyKey, fingerprint } = request;
       try {
         const { version } = await deps.store.append({ streamId, expectedVersion: stream.version, events, idempotencyKey, fingerprint });
-        cache.set({ streamId, version, events: [...stream.events, ...events.map((event) => ({ event, idempotencyKey, fingerprint }))] });
-        return { version, replayed: false };
+        const appended = { streamId, version, events: [...stream.events, ...events.map((event) => ({ event, idempotencyKey, fingerprint }))] };
+        cache.set(appended);
+        return { version: commandVersionOfStream(appended), replayed: false };
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
         // The winner may be this very request, retried while the first try was in flight: its stored
         // event carries our key, so a one-event command is answered without reading the stream again.
         if (events.length === 1 && isOwnEarlierTry(anyDecider, error, request)) {
-          return { version: error.attemptedVersion, replayed: true };
+          const withOurs = [...stream.events.map((stored) => stored.event), ...events];
+          return { version: commandVersionOf(streamId, withOurs), replayed: true };
         }
         // Racing writers back off by a random, growing pause so they stop colliding in lockstep.
         await backOff(attempt, deps.pause);

@@ -62,6 +62,8 @@ const DealViewResponse = z
         eventId: z.uuid(),
         type: DealEventType,
         version: z.int().positive(),
+        /** The deal's version after this event; a survey answer keeps the one it found. */
+        dealVersion: z.int().positive(),
         occurredAt: Instant,
         recordedAt: Instant,
         actor: Actor,

@@ -69,7 +69,7 @@ export const createIncentiveService = (deps: IncentiveServiceDeps) => {
   };
 
   const recordReports = async (closing: ClosedMonth, actor: Actor): Promise<IssuedReports> => {
-    const reports = await deps.issueReports(closing.closed);
+    const reports = await deps.issueReports({ ...closing.closed, plan: planOfClose(await records.plans(), closing) });
     await closingCommand({ type: 'RecordReports', month: closing.closed.month, at: deps.now().toISOString(), reports }, actor);
     return reports;
   };

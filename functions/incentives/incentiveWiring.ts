@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoEventStore } from '../eventStore/dynamoEventStore.ts';
 import { ActiveGeneration } from '../projections/generations.ts';
+import { MonthTeamsRepository } from '../projections/monthTeamsRepository.ts';
 import { ScorecardRepository } from '../projections/scorecardRepository.ts';
 import { createReportIssuer } from '../reports/reportIssuer.ts';
 import type { ReportStore } from '../reports/reportStore.ts';
@@ -23,13 +24,21 @@ export const wireIncentiveService = (wiring: IncentiveWiring) => {
   const generations = new ActiveGeneration(wiring.client, wiring.projectionsTable);
   const generation = () => generations.current();
   const scorecards = new ScorecardRepository(wiring.client, wiring.projectionsTable, generation);
+  const facts = new MonthFactsRepository(wiring.client, wiring.projectionsTable, generation, scorecards);
+  const teams = new MonthTeamsRepository(wiring.client, wiring.projectionsTable, generation);
   return createIncentiveService({
     store: new DynamoEventStore(wiring.client, wiring.eventsTable),
     tenantId: wiring.tenantId,
     timeZone: wiring.timeZone,
     now: wiring.now ?? (() => new Date()),
     newEventId: randomUUID,
-    facts: new MonthFactsRepository(wiring.client, wiring.projectionsTable, generation, scorecards),
-    issueReports: createReportIssuer({ store: wiring.reports, scorecards, timeZone: wiring.timeZone }),
+    facts,
+    issueReports: createReportIssuer({
+      store: wiring.reports,
+      scorecards,
+      timeZone: wiring.timeZone,
+      teamsOf: (month) => teams.teamsOf(month),
+      deliveriesOf: (month) => facts.deliveries(month),
+    }),
   });
 };

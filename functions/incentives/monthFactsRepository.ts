@@ -26,7 +26,8 @@ export class MonthFactsRepository {
     return { month, deliveries, nps: { responses: counts.promoters + counts.passives + counts.detractors, score: netPromoterScore(counts) } };
   }
 
-  private async deliveries(month: Month): Promise<DeliveredDeal[]> {
+  /** The deals delivered in a month, refunded (cancelled after delivery) ones included. */
+  async deliveries(month: Month): Promise<DeliveredDeal[]> {
     const partition = deliveredDealsPartition(await this.generation(), month);
     const items = await queryPartition(this.client, { tableName: this.tableName, partitionKeyName: T.partitionKey, partition });
     return items.map((item) => documentBodyOf(item) as DeliveredDeal);

@@ -28,6 +28,9 @@ export const unattributedNpsPartition = (generation: number): string => `${gener
 /** Every deal operations still owes, one item each: the promise desk reads its whole load in one Query. */
 export const openDealsPartition = (generation: number): string => `${generationPrefix(generation)}open-deals`;
 
+/** The deals that closed or were delivered in a month, one item each naming their teams: the month's teams. */
+export const dealTeamsPartition = (generation: number, month: Month): string => `${generationPrefix(generation)}teams#${month}`;
+
 /** The escalations of one status, one item each, keyed by escalation id. */
 export const escalationsPartition = (generation: number, status: EscalationStatus): string =>
   `${generationPrefix(generation)}escalations#${status}`;
@@ -62,11 +65,12 @@ export const documentItemKey = (generation: number, document: ProjectedDocument)
       return itemKey(weekFactsPartition(generation, document.week), document.factId);
     case 'seller':
       return itemKey(sellersPartition(generation), document.dealId);
-
     case 'seller-forecasts':
       return itemKey(sellerForecastsPartition(generation), document.personId);
     case 'seller-close':
       return itemKey(sellerClosesPartition(generation, document.personId), document.dealId);
+    case 'deal-teams':
+      return itemKey(dealTeamsPartition(generation, document.month), document.dealId);
   }
 };
 

@@ -1,13 +1,20 @@
+import { commandVersionOf, commandVersionsOf } from '../../domain/commandVersion.ts';
 import type { RecordedDealEvent } from '../../domain/envelope.ts';
 import { foldDeal, isRecorded, outcomeOf } from '../../domain/deal/state.ts';
 
-/** The deal as GET /v1/deals/{dealId} shows it: API.md's fields first, then useful additions. */
+/**
+ * The deal as GET /v1/deals/{dealId} shows it: API.md's fields first, then useful additions. Its
+ * `version` counts the deal's own commands (what If-Match takes); each event keeps its `version`, its
+ * place in the deal's history (the one the event bus carries), and says the `dealVersion` after it.
+ */
 export const dealView = (events: readonly RecordedDealEvent[]) => {
   const deal = foldDeal(events);
   if (!isRecorded(deal)) return null;
+  const streamId = events[0]!.streamId;
+  const dealVersions = commandVersionsOf(streamId, events);
   return {
     dealId: deal.dealId,
-    version: events.at(-1)?.version ?? 0,
+    version: commandVersionOf(streamId, events),
     status: deal.status,
     promise: {
       deliverBy: deal.deadlineInForce,
@@ -28,10 +35,11 @@ export const dealView = (events: readonly RecordedDealEvent[]) => {
     handoffs: deal.handoffs,
     delivery: deal.delivery,
     cancellation: deal.cancellation,
-    events: events.map(({ eventId, type, version, occurredAt, recordedAt, actor, data }) => ({
+    events: events.map(({ eventId, type, version, occurredAt, recordedAt, actor, data }, index) => ({
       eventId,
       type,
       version,
+      dealVersion: dealVersions[index]!,
       occurredAt,
       recordedAt,
       actor,

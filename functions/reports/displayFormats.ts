@@ -37,3 +37,26 @@ export const displayHours = (hours: number | null): string => (hours === null ? 
 
 /** Basis points as a multiplier: 12000 -> "×1.20". */
 export const displayMultiplier = (bps: number): string => `×${multiplierFormat.format(bps / 10000)}`;
+
+/** A count with its noun, singular or plural as the count asks: "1 passive", "2 passives", "0 responses". */
+export const countOf = (count: number, singular: string, plural = `${singular}s`): string =>
+  `${displayCount(count)} ${count === 1 ? singular : plural}`;
+
+const twoDecimals = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+/** Basis points as a share: 200 -> "2%", 5000 -> "50%", 125 -> "1.25%". */
+export const displayBps = (bps: number): string => `${twoDecimals.format(bps / 100)}%`;
+
+const signedCount = new Intl.NumberFormat('en', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const signedPoints = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+/** A month-over-month change of a count or an NPS: "+2", "-1", "0"; null (nothing to compare) as "—". */
+export const displayCountChange = (change: number | null): string => (change === null ? '—' : signedCount.format(change));
+
+/** A change of a rate (fractions) in percentage points: 0.05 -> "+5 pts"; null as "—". */
+export const displayRateChange = (change: number | null): string =>
+  change === null ? '—' : `${signedPoints.format(Math.round(change * 1000) / 10)} pts`;
+
+/** A change of money in the currency's units: "+$1,250.00", "-$80.50", "$0.00". */
+export const displayMoneyChange = (amount: number, currency: string): string =>
+  amount > 0 ? `+${displayMoney(amount, currency)}` : displayMoney(amount, currency);

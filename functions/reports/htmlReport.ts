@@ -1,14 +1,21 @@
 import type { Statement, StatementLine } from '../../domain/incentives/statements.ts';
 import {
+  countOf,
+  displayBps,
   displayCount,
+  displayCountChange,
   displayHours,
   displayMoney,
+  displayMoneyChange,
   displayMultiplier,
   displayNps,
   displayPercent,
   displayRate,
+  displayRateChange,
 } from './displayFormats.ts';
-import type { IncentiveReport } from './incentiveReport.ts';
+import type { IncentiveReport, ReportDelivery } from './incentiveReport.ts';
+import type { MonthChange } from './monthChange.ts';
+import type { SideSummary, TeamScorecard } from './teamScorecards.ts';
 import { monthLabel } from './monthLabels.ts';
 import { REPORT_CSS } from './reportStyles.ts';
 import { html, SafeHtml, type HtmlValue } from './safeHtml.ts';
@@ -26,25 +33,31 @@ const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const money = (amount: number, currency: string): SafeHtml =>
   html`<span class="${amount < 0 ? 'negative' : ''}">${displayMoney(amount, currency)}</span>`;
 
-const tile = (term: string, figure: HtmlValue, detail?: HtmlValue): SafeHtml =>
-  html`<div><dt>${term}</dt><dd><span class="figure">${figure}</span>${detail ? html`<span class="detail">${detail}</span>` : ''}</dd></div>`;
+const tile = (term: string, figure: HtmlValue, detail?: HtmlValue, change?: string): SafeHtml =>
+  html`<div><dt>${term}</dt><dd><span class="figure">${figure}</span>${detail ? html`<span class="detail">${detail}</span>` : ''}${change ? html`<span class="change" data-change>${change}</span>` : ''}</dd></div>`;
+
+/** "vs September 2026: +2": how a headline figure moved since the month before. */
+const versus = (change: MonthChange, moved: string): string => `vs ${monthLabel(change.previousMonth)}: ${moved}`;
+
+const npsBreakdown = (nps: { responses: number; promoters: number; passives: number; detractors: number }): string =>
+  `${countOf(nps.responses, 'response')}: ${countOf(nps.promoters, 'promoter')}, ${countOf(nps.passives, 'passive')}, ${countOf(nps.detractors, 'detractor')}`;
 
 const ofDelivered = (count: number, delivered: number): string =>
   delivered === 0 ? 'nothing delivered' : `${displayCount(count)} of ${displayCount(delivered)} delivered`;
 
-const scorecardSection = ({ scorecard: card, currency }: IncentiveReport): SafeHtml => {
+const scorecardSection = ({ scorecard: card, currency, change }: IncentiveReport): SafeHtml => {
   const { deals, delivery, handoff, nps, openCommitments } = card;
   return html`<section aria-labelledby="scorecard-heading">
 <h2 id="scorecard-heading">Scorecard, ${monthLabel(card.month)}</h2>
 <dl class="tiles" data-section="scorecard">
-${tile('Deals closed', displayCount(deals.closed), `${displayCount(deals.cancelled)} cancelled`)}
-${tile('Revenue closed', displayMoney(deals.revenueClosed.amount, deals.revenueClosed.currency), `in ${currency}; deals in other currencies are not counted`)}
-${tile('Delivered', displayCount(delivery.delivered), 'deliveries in the month, cancellations excluded')}
+${tile('Deals closed', displayCount(deals.closed), `${displayCount(deals.cancelled)} cancelled`, versus(change, displayCountChange(change.dealsClosed)))}
+${tile('Revenue closed', displayMoney(deals.revenueClosed.amount, deals.revenueClosed.currency), `in ${currency}; deals in other currencies are not counted`, versus(change, displayMoneyChange(change.revenueClosed.amount, change.revenueClosed.currency)))}
+${tile('Delivered', displayCount(delivery.delivered), 'deliveries in the month, cancellations excluded', versus(change, displayCountChange(change.delivered)))}
 ${tile('On time', displayRate(delivery.onTimeRate), ofDelivered(delivery.onTime, delivery.delivered))}
 ${tile('As sold', displayRate(delivery.asSoldRate), ofDelivered(delivery.asSold, delivery.delivered))}
-${tile('Promise kept', displayRate(delivery.promiseKeptRate), ofDelivered(delivery.promiseKept, delivery.delivered))}
+${tile('Promise kept', displayRate(delivery.promiseKeptRate), ofDelivered(delivery.promiseKept, delivery.delivered), versus(change, displayRateChange(change.promiseKeptRate)))}
 ${tile('Handoffs', displayCount(handoff.count), `checklist ${displayRate(handoff.averageCompleteness)} complete; median ${displayHours(handoff.medianHoursToHandoff)} from close to handoff`)}
-${tile('NPS', displayNps(nps.score), `${displayCount(nps.responses)} responses: ${displayCount(nps.promoters)} promoters, ${displayCount(nps.passives)} passives, ${displayCount(nps.detractors)} detractors`)}
+${tile('NPS', displayNps(nps.score), npsBreakdown(nps), versus(change, displayCountChange(change.nps)))}
 ${tile('Open commitments', displayCount(openCommitments.count), `${displayCount(openCommitments.dueNext30Days)} due in the next 30 days; worth ${displayMoney(openCommitments.value.amount, openCommitments.value.currency)}`)}
 </dl>
 </section>`;
@@ -152,7 +165,21 @@ ${rows}
 </section>`;
 };
 
-const poolSection = ({ payout, currency }: IncentiveReport): SafeHtml => {
+/** "80% needed, 75% reached": the gate as the plan set it and the month met it. */
+const gateWords = (thresholds: IncentiveReport['thresholds']): string => {
+  if (!thresholds) return 'no plan in force, so no gate';
+  const { minPromiseKeptRate, promiseKeptRate } = thresholds.gate;
+  const reached = promiseKeptRate === null ? 'nothing delivered' : `${displayRate(promiseKeptRate)} reached`;
+  return `${displayRate(minPromiseKeptRate)} needed, ${reached}`;
+};
+
+/** "5 answers needed, 3 received": whether the month's NPS had enough answers to count. */
+const npsMinimumWords = (thresholds: IncentiveReport['thresholds'], responses: number): string =>
+  thresholds
+    ? `${countOf(thresholds.nps.minResponses, 'answer')} needed, ${displayCount(responses)} received${thresholds.nps.counted ? '' : ': too few, the multiplier stays neutral'}`
+    : `${countOf(responses, 'answer')} received in the month`;
+
+const poolSection = ({ payout, currency, thresholds }: IncentiveReport): SafeHtml => {
   const c = payout.computation;
   const row = (step: string, value: HtmlValue, how: string): SafeHtml =>
     html`<tr><th scope="row">${step}</th><td class="num">${value}</td><td>${how}</td></tr>`;
@@ -166,17 +193,91 @@ const poolSection = ({ payout, currency }: IncentiveReport): SafeHtml => {
 ${row('Delivered', displayCount(c.delivered), 'deals delivered in the month and not cancelled')}
 ${row('Promise kept', displayCount(c.kept), 'delivered on time and as sold')}
 ${row('Promise-kept rate', displayRate(c.promiseKeptRate), 'kept ÷ delivered')}
-${row('Gate', gate, 'the pool is paid only when the promise-kept rate reaches the plan\u2019s minimum')}
-${row('Base pool', money(c.basePool.amount, c.basePool.currency), 'the plan\u2019s share of each kept deal\u2019s value, rounded half to even per deal')}
-${row('NPS responses', displayCount(c.npsResponses), 'responses given in the month')}
+${row('Gate', gate, `the pool is paid only when the promise-kept rate reaches the plan\u2019s minimum: ${gateWords(thresholds)}`)}
+${row('Base pool', money(c.basePool.amount, c.basePool.currency), thresholds ? `${displayBps(thresholds.poolRateBps)} of the value of each kept deal, rounded half to even per deal` : 'no plan, no pool')}
+${row('NPS responses', displayCount(c.npsResponses), npsMinimumWords(thresholds, c.npsResponses))}
 ${row('NPS', displayNps(c.nps), 'the month\u2019s net promoter score')}
-${row('NPS multiplier', displayMultiplier(c.multiplierBps), `${displayCount(c.multiplierBps)} basis points; neutral when there are too few responses`)}
+${row('NPS multiplier', displayMultiplier(c.multiplierBps), !thresholds ? 'no plan: neutral' : thresholds.nps.counted ? 'the plan\u2019s band for the month\u2019s NPS' : 'neutral: too few answers to count')}
 </tbody>
 <tfoot>
 ${row('Pool', money(payout.pool.amount, payout.pool.currency), 'base pool × multiplier, rounded half to even')}
-${row('Sales pool', money(c.salesPool.amount, c.salesPool.currency), 'the plan\u2019s sales share of the pool')}
-${row('Ops pool', money(c.opsPool.amount, c.opsPool.currency), 'the rest of the pool')}
+${row('Sales pool', money(c.salesPool.amount, c.salesPool.currency), thresholds ? `${displayBps(thresholds.salesShareBps)} of the pool` : 'the plan\u2019s sales share of the pool')}
+${row('Ops pool', money(c.opsPool.amount, c.opsPool.currency), thresholds ? `the rest of the pool (${displayBps(10_000 - thresholds.salesShareBps)})` : 'the rest of the pool')}
 </tfoot>
+</table>
+</section>`;
+};
+
+const teamRow = ({ team, side, scorecard: card, change }: TeamScorecard): SafeHtml =>
+  html`<tr data-team="${team}" data-side="${side}"><th scope="row" class="person">${team}</th><td class="num">${displayCount(card.deals.closed)}</td><td class="num">${displayMoney(card.deals.revenueClosed.amount, card.deals.revenueClosed.currency)}</td><td class="num">${displayCount(card.delivery.delivered)}</td><td class="num">${displayRate(card.delivery.promiseKeptRate)}<span class="change">${displayRateChange(change.promiseKeptRate)}</span></td><td class="num">${displayNps(card.nps.score)}<span class="change">${countOf(card.nps.responses, 'answer')}</span></td></tr>`;
+
+const sideTotalRow = (summary: SideSummary): SafeHtml =>
+  html`<tr><th scope="row">All ${summary.side} teams</th><td class="num">${displayCount(summary.dealsClosed)}</td><td class="num">${displayMoney(summary.revenueClosed.amount, summary.revenueClosed.currency)}</td><td class="num">${displayCount(summary.delivered)}</td><td class="num">${displayRate(summary.promiseKeptRate)}</td><td class="num">${displayNps(summary.nps)}</td></tr>`;
+
+const sideTeamsTable = (side: 'sales' | 'ops', teams: readonly TeamScorecard[], summary: SideSummary): SafeHtml => html`<div>
+<h3>${side === 'sales' ? 'Sales teams' : 'Ops teams'}</h3>
+<table data-table="${side}-teams">
+<thead><tr><th scope="col">Team</th><th scope="col" class="num">Closed</th><th scope="col" class="num">Revenue</th><th scope="col" class="num">Delivered</th><th scope="col" class="num">Promise kept</th><th scope="col" class="num">NPS</th></tr></thead>
+<tbody>
+${teams.length ? teams.map(teamRow) : html`<tr><td colspan="6" class="note">No ${side} team sold or delivered in the month.</td></tr>`}
+</tbody>
+<tfoot>${sideTotalRow(summary)}</tfoot>
+</table>
+</div>`;
+
+/** Both sides of the promise next to each other: each team's month, its change in promise-kept rate, its NPS. */
+const teamsSection = ({ teams, sides, change }: IncentiveReport): SafeHtml => html`<section aria-labelledby="teams-heading">
+<h2 id="teams-heading">Scorecard by team</h2>
+<p class="note">A deal counts for its sales team and, once handed off, its ops team. Teams listed are those that closed or delivered a deal in the month; under each promise-kept rate, its change in points since ${monthLabel(change.previousMonth)}.</p>
+<div class="sides">
+${sideTeamsTable('sales', teams.sales, sides.sales)}
+${sideTeamsTable('ops', teams.ops, sides.ops)}
+</div>
+</section>`;
+
+const sideRow = (term: string, sales: HtmlValue, ops: HtmlValue): SafeHtml =>
+  html`<tr><th scope="row">${term}</th><td class="num">${sales}</td><td class="num">${ops}</td></tr>`;
+
+/** Each side's month in one table: what its teams did and what its people were paid. */
+const sidesSection = ({ sides: { sales, ops } }: IncentiveReport): SafeHtml => {
+  const both = (figure: (summary: SideSummary) => HtmlValue) => [figure(sales), figure(ops)] as const;
+  return html`<section aria-labelledby="sides-heading">
+<h2 id="sides-heading">Sales and ops, side by side</h2>
+<table data-table="sides">
+<thead><tr><th scope="col"></th><th scope="col" class="num">Sales</th><th scope="col" class="num">Ops</th></tr></thead>
+<tbody>
+${sideRow('Teams', ...both((side) => displayCount(side.teams)))}
+${sideRow('Deals closed', ...both((side) => displayCount(side.dealsClosed)))}
+${sideRow('Revenue closed', ...both((side) => displayMoney(side.revenueClosed.amount, side.revenueClosed.currency)))}
+${sideRow('Delivered', ...both((side) => displayCount(side.delivered)))}
+${sideRow('Promise kept', ...both((side) => `${displayRate(side.promiseKeptRate)} (${displayCount(side.promiseKept)} of ${displayCount(side.delivered)})`))}
+${sideRow('NPS', ...both((side) => `${displayNps(side.nps)} (${countOf(side.npsResponses, 'answer')})`))}
+${sideRow('People paid', ...both((side) => countOf(side.people, 'person', 'people')))}
+</tbody>
+<tfoot>
+${sideRow('Share of the pool', ...both((side) => money(side.pool.amount, side.pool.currency)))}
+${sideRow('Statements total', ...both((side) => money(side.paid.amount, side.paid.currency)))}
+</tfoot>
+</table>
+</section>`;
+};
+
+const deliveryRow = (delivery: ReportDelivery): SafeHtml => {
+  const value = displayMoney(delivery.value.amount, delivery.value.currency);
+  return html`<tr data-deal-id="${delivery.dealId}"${delivery.refunded ? html` class="refunded"` : ''}><td class="person">${delivery.dealId}</td><td class="person">${delivery.sellerId}</td><td class="person">${delivery.opsId}</td><td class="num">${delivery.refunded ? html`<s>${value}</s> <span class="pill">refunded</span>` : value}</td></tr>`;
+};
+
+/** The month's deliveries, whose value funds the pool; a refunded one shows its revenue as refunded and funds nothing. */
+const deliveriesSection = ({ deliveries }: IncentiveReport): SafeHtml => {
+  const refunded = deliveries.filter((delivery) => delivery.refunded);
+  return html`<section aria-labelledby="deliveries-heading">
+<h2 id="deliveries-heading">Deliveries</h2>
+<p class="note">${countOf(deliveries.length, 'deal')} delivered in the month${refunded.length ? `; ${countOf(refunded.length, 'deal')} refunded since, ${refunded.length === 1 ? 'its' : 'their'} revenue refunded and credited to nobody` : ''}.</p>
+<table data-table="deliveries">
+<thead><tr><th scope="col">Deal</th><th scope="col">Seller</th><th scope="col">Delivered by</th><th scope="col" class="num">Revenue</th></tr></thead>
+<tbody>
+${deliveries.length ? deliveries.map(deliveryRow) : html`<tr><td colspan="4" class="note">Nothing delivered in the month.</td></tr>`}
+</tbody>
 </table>
 </section>`;
 };
@@ -256,9 +357,12 @@ export const renderHtmlReport = (report: IncentiveReport): string => {
 </header>
 <main>
 ${scorecardSection(report)}
+${teamsSection(report)}
+${sidesSection(report)}
 ${engagementSection(report)}
 ${trendSection(report)}
 ${poolSection(report)}
+${deliveriesSection(report)}
 ${statementsSection(report)}
 </main>
 </body>

@@ -33,6 +33,12 @@ tfoot tr:first-child > * { border-top: 2px solid var(--ink); }
 .statement { break-inside: avoid; }
 .pill { display: inline-block; padding: 0 8px; border-radius: 10px; background: var(--panel); border: 1px solid var(--rule); font-size: 12px; color: var(--muted); font-weight: 400; }
 .gate-failed { color: var(--negative); font-weight: 600; }
+.change { display: block; font-size: 12px; color: var(--muted); }
+.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 16px; }
+.sides table { font-size: 13px; }
+.sides th, .sides td { padding: 5px 4px; }
+.refunded s { color: var(--muted); }
+.refunded .pill { color: var(--negative); }
 @media print {
   @page { size: A4; margin: 14mm 12mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }

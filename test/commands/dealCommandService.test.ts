@@ -183,3 +183,89 @@ describe('two processes deciding on what they remember', () => {
   });
 });
 
+
+/** The real store, where a customer's survey answer lands on the deal just before each of the first `answers` appends. */
+class AnsweredStore extends DynamoEventStore {
+  landed = 0;
+  constructor(
+    private readonly base: DynamoEventStore,
+    private answers: number,
+  ) {
+    super(base.client, base.tableName);
+  }
+  override async append(request: AppendRequest) {
+    if (this.answers > 0) {
+      this.answers -= 1;
+      this.landed += 1;
+      const answer = recordedEvent(request.streamId.replace('deal#', ''), request.expectedVersion + 1);
+      await this.base.append({
+        streamId: request.streamId,
+        expectedVersion: request.expectedVersion,
+        events: [
+          {
+            ...answer,
+            actor: { id: 'survey-tool:delighted', roles: [] },
+            type: 'NpsResponseRecorded',
+            occurredAt: '2026-10-04T09:00:00Z',
+            data: {
+              provider: 'delighted',
+              responseId: `answer-${request.expectedVersion + 1}`,
+              score: 9,
+              dealId: request.streamId.replace('deal#', ''),
+              respondedAt: '2026-10-04T09:00:00Z',
+            },
+          },
+        ],
+      });
+    }
+    return super.append(request);
+  }
+}
+
+describe('survey answers beside the deal commands', () => {
+  it('given If-Match "1", when two survey answers land between the read and the write, then the command is retried and lands as version 2', async () => {
+    await serviceOver(store)({ dealId: 'N-1', command: close('N-1'), actor, fingerprint: 'close' });
+    const answered = new AnsweredStore(store, 2);
+
+    const result = await serviceOver(answered)({
+      dealId: 'N-1',
+      command: changeScope('mine'),
+      actor,
+      fingerprint: 'mine',
+      expectedVersion: 1,
+    });
+
+    expect(answered.landed).toBe(2);
+    expect(result).toEqual({ dealId: 'N-1', version: 2, replayed: false });
+    const types = (await store.readStream('deal#N-1')).events.map((stored) => stored.event.type);
+    expect(types).toEqual(['DealClosed', 'NpsResponseRecorded', 'NpsResponseRecorded', 'ScopeChanged']);
+  });
+
+  it('given a command recorded before answers arrived, when it is retried with its key, then it answers its first command version', async () => {
+    await serviceOver(store)({ dealId: 'N-2', command: close('N-2'), actor, fingerprint: 'close' });
+    const request = { dealId: 'N-2', command: changeScope('once'), actor, fingerprint: 'once', idempotencyKey: 'key-N2' };
+    const first = await serviceOver(new AnsweredStore(store, 1))(request);
+    const later = { dealId: 'N-2', command: changeScope('later'), actor, fingerprint: 'later' };
+    await serviceOver(new AnsweredStore(store, 1))(later);
+
+    const retry = await serviceOver(store)(request);
+
+    expect(first).toEqual({ dealId: 'N-2', version: 2, replayed: false });
+    expect(retry).toEqual({ dealId: 'N-2', version: 2, replayed: true });
+    expect((await store.readStream('deal#N-2')).version).toBe(5);
+  });
+
+  it('given If-Match "1" and a real deal command landing between the read and the write, then it is still a version mismatch', async () => {
+    await serviceOver(store)({ dealId: 'N-3', command: close('N-3'), actor, fingerprint: 'close' });
+
+    const attempt = serviceOver(new RacedStore(store, 1))({
+      dealId: 'N-3',
+      command: changeScope('mine'),
+      actor,
+      fingerprint: 'mine',
+      expectedVersion: 1,
+    });
+
+    await expect(attempt).rejects.toMatchObject({ expected: 1, actual: 2 });
+  });
+});

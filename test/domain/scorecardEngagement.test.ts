@@ -171,13 +171,14 @@ describe('open deals (the load)', () => {
     expect(dealProjection.documents(deal, 'UTC').filter((document) => document.kind === 'open-deal')).toEqual([]);
   });
 
-  it('given a deal just closed, when its documents are read, then it lists one open deal with the sold scope and date', () => {
+  it('given a deal just closed, when its documents are read, then it lists one open deal with the sold scope and date, and its sales team under its close month', () => {
     const deal = dealAfter([closedUnder(null)]);
 
     expect(dealProjection.documents(deal, 'UTC')).toEqual([
       // Every deal is also listed under its seller (which sales team they forecast for).
       { kind: 'seller-close', personId: 'P-SALES-1', dealId: 'D-1001', body: { salesTeam: 'T-SALES', closedAt: '2026-10-02T15:00:00Z' } },
       { kind: 'open-deal', dealId: 'D-1001', body: { dealId: 'D-1001', closedAt: CLOSED_AT, deliverBy: '2026-10-20T17:00:00Z', scope: SOLD_SCOPE } },
+      { kind: 'deal-teams', month: '2026-10', dealId: 'D-1001', body: { dealId: 'D-1001', salesTeam: 'T-SALES', opsTeam: null } },
     ]);
   });
 });

@@ -166,9 +166,17 @@ describe('payouts and the monthly close', () => {
     const json = await call(stack, 'GET', links.json.reports.json.href, { token: admin });
     expect(json.json.payout.pool.amount).toBe(36000);
     expect(json.json.trend).toHaveLength(12);
+    // The teams come from the projection: the deals delivered in October name T-SALES and T-OPS.
+    expect(json.json.teams.sales.map((team: { team: string }) => team.team)).toEqual(['T-SALES']);
+    expect(json.json.teams.ops.map((team: { team: string }) => team.team)).toEqual(['T-OPS']);
+    expect(json.json.teams.ops[0].scorecard).toMatchObject({ dimension: 'team:T-OPS', delivery: { delivered: 5, promiseKept: 4 } });
+    expect(json.json.sides.sales).toMatchObject({ teams: 1, people: 2, pool: { amount: 18000 } });
+    expect(json.json.thresholds.gate).toEqual({ minPromiseKeptRate: PLAN.gates.minPromiseKeptRate, promiseKeptRate: 0.8, passed: true });
+    expect(json.json.deliveries.map((delivery: { dealId: string }) => delivery.dealId)).toEqual(['D1', 'D2', 'D3', 'D4', 'D5']);
     const html = await call(stack, 'GET', links.json.reports.html.href, { token: admin });
     expect(html.headers.get('content-type')).toContain('text/html');
     expect(html.text).toContain('data-chart');
+    expect(html.text).toContain('data-team="T-OPS"');
     expect((await call(stack, 'GET', '/v1/reports/2026-10/pdf', { token: admin })).status).toBe(404);
     expect((await call(stack, 'GET', '/v1/reports/2026-10', { token: await tokenFor('S1', 'sales') })).status).toBe(403);
     expect((await call(stack, 'GET', '/v1/reports/2026-08', { token: admin })).status).toBe(404);

@@ -1,9 +1,11 @@
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, type Month } from '../../domain/calendar.ts';
-import type { MonthPayout, StatementLine } from '../../domain/incentives/statements.ts';
+import type { IncentivePlan } from '../../domain/incentives/plan.ts';
+import type { DeliveredDeal, MonthPayout, StatementLine } from '../../domain/incentives/statements.ts';
 import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
 import { renderHtmlReport } from '../../functions/reports/htmlReport.ts';
 import { buildIncentiveReport, reportJson, type IncentiveReport } from '../../functions/reports/incentiveReport.ts';
@@ -19,6 +21,12 @@ import { launchChromium } from '../support/browser.ts';
  *   S1 $110.00 | S2 $70.00 earned - $80.50 clawback for September's cancelled D0 = -$10.50
  *   O1 $150.00 | O2 $30.00 | a person id `<script>alert(1)</script>` with a $12.34 adjustment whose
  *   explanation tries to be an <img onerror>.
+ * Plan: README's joint plan (2% of kept value, gate 80%, 5 answers for the NPS to count, 50/50 split);
+ * October reached 80% and had 2 answers. Against September: 1 more close, $12,500.00 more revenue,
+ * 1 more delivery, NPS +14 after +15 (-1).
+ * Teams: sales T-SALES-A (1 promoter, 1 passive) and T-SALES-B, ops T-OPS (nothing delivered in
+ * September: its promise-kept change is "—"). Deliveries D1..D5, and D-REF delivered then refunded.
+ * The screenshot of the whole page goes to test-output/ (ignored by git).
  */
 
 const MONTH: Month = '2026-10';
@@ -122,12 +130,56 @@ const PAYOUT: MonthPayout = {
 };
 
 const TREND = TREND_MONTHS.map(scorecardOf);
+
+const PLAN: IncentivePlan = {
+  planId: 'joint',
+  version: 1,
+  effectiveFrom: '2026-01',
+  currency: 'USD',
+  poolRateBps: 200,
+  graceMinutes: 0,
+  gates: { minPromiseKeptRate: 0.8 },
+  nps: { minResponses: 5, bands: [{ minScore: 50, multiplierBps: 12000 }, { minScore: -100, multiplierBps: 10000 }] },
+  split: { salesBps: 5000, opsBps: 5000 },
+};
+
+/** A team's card of a month: the org's figures of that month, under the team's dimension, with other NPS counts when given. */
+const teamCard = (team: string, month: Month, nps?: Scorecard['nps'], delivered?: 0): Scorecard => {
+  const card = scorecardOf(month, TREND_MONTHS.indexOf(month));
+  const delivery = delivered === 0 ? { delivered: 0, onTime: 0, asSold: 0, promiseKept: 0, onTimeRate: null, asSoldRate: null, promiseKeptRate: null } : card.delivery;
+  return { ...card, dimension: `team:${team}`, delivery, nps: nps ?? card.nps };
+};
+const ONE_PASSIVE = { responses: 2, promoters: 1, passives: 1, detractors: 0, score: 50 };
+const SEPTEMBER: Month = '2026-09';
+const TEAMS = {
+  sales: [
+    { team: 'T-SALES-A', previous: teamCard('T-SALES-A', SEPTEMBER), current: teamCard('T-SALES-A', MONTH, ONE_PASSIVE) },
+    { team: 'T-SALES-B', previous: teamCard('T-SALES-B', SEPTEMBER), current: teamCard('T-SALES-B', MONTH) },
+  ],
+  ops: [{ team: 'T-OPS', previous: teamCard('T-OPS', SEPTEMBER, undefined, 0), current: teamCard('T-OPS', MONTH) }],
+};
+
+const delivered = (dealId: string, amount: number, cancelled = false): DeliveredDeal => ({
+  dealId,
+  value: usd(amount),
+  sellerId: 'S1',
+  opsId: 'O1',
+  deliveredAt: '2026-10-19T16:00:00Z',
+  deadline: '2026-10-20T17:00:00Z',
+  asSold: true,
+  cancelled,
+});
+const DELIVERIES = [delivered('D1', 500_000), delivered('D-REF', 1_250_000, true), delivered('D2', 700_001)];
+
 const REPORT = buildIncentiveReport({
   timeZone: 'Europe/Berlin',
   issuedAt: '2026-11-01T00:05:00Z',
   currency: 'USD',
   payout: PAYOUT,
   trend: TREND,
+  plan: PLAN,
+  teams: TEAMS,
+  deliveries: DELIVERIES,
 });
 
 const EXPECTED_TOTALS: [string, string][] = [
@@ -253,6 +305,67 @@ describe('renderHtmlReport in headless Chromium', () => {
     await page.close();
   });
 
+  it('given the report with its teams, when opened, then sales and ops teams stand side by side with their figures and a whole-page screenshot is written', async () => {
+    const { page, errors } = await open();
+
+    const sales = page.locator('table[data-table="sales-teams"]');
+    const ops = page.locator('table[data-table="ops-teams"]');
+    const salesBox = (await sales.boundingBox())!;
+    const opsBox = (await ops.boundingBox())!;
+    expect(opsBox.y).toBeCloseTo(salesBox.y, 0);
+    expect(opsBox.x).toBeGreaterThan(salesBox.x + salesBox.width - 1);
+    await expect(sales.locator('tbody tr[data-team="T-SALES-A"]').innerText()).resolves.toMatch(/T-SALES-A\s+20\s+\$150,000\.00\s+11\s+[\d.]+%\s*[+-]?[\d.]+ pts\s+\+50\s*2 answers/);
+    await expect(sales.locator('tfoot').innerText()).resolves.toMatch(/All sales teams\s+40\s+\$300,000\.00\s+22/);
+    await expect(ops.locator('tbody tr[data-team="T-OPS"]').innerText()).resolves.toMatch(/T-OPS\s+20\s+\$150,000\.00\s+11\s+[\d.]+%\s*—/);
+    const sides = await page.locator('table[data-table="sides"]').innerText();
+    for (const expected of [/Teams\s+2\s+1/, /Deals closed\s+40\s+20/, /People paid\s+2 people\s+3 people/, /Share of the pool\s+\$180\.00\s+\$180\.00/, /Statements total\s+\$99\.50\s+\$192\.34/]) {
+      expect(sides).toMatch(expected);
+    }
+    await mkdir(new URL('../../test-output/', import.meta.url), { recursive: true });
+    const screenshot = await page.screenshot({ path: new URL('../../test-output/incentive-report-2026-10.png', import.meta.url).pathname, fullPage: true });
+    expect(screenshot.byteLength).toBeGreaterThan(10_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('given October against September, when opened, then each headline tile says how it moved, and the NPS breakdown counts in the right number', async () => {
+    const { page } = await open();
+
+    const tiles = page.locator('dl[data-section="scorecard"]');
+    await expect(tiles.locator('div', { hasText: 'Deals closed' }).locator('[data-change]').innerText()).resolves.toBe('vs September 2026: +1');
+    await expect(tiles.locator('div', { hasText: 'Revenue closed' }).locator('[data-change]').innerText()).resolves.toBe('vs September 2026: +$12,500.00');
+    await expect(tiles.locator('div', { hasText: /^Delivered/ }).locator('[data-change]').innerText()).resolves.toBe('vs September 2026: +1');
+    await expect(tiles.locator('div', { hasText: /^NPS/ }).locator('[data-change]').innerText()).resolves.toBe('vs September 2026: -1');
+    await expect(tiles.locator('div', { hasText: /^NPS/ }).locator('.detail').innerText()).resolves.toBe('21 responses: 6 promoters, 12 passives, 3 detractors');
+    await expect(page.locator('tr[data-team="T-SALES-A"]').innerText()).resolves.not.toMatch(/1 passives/);
+    await page.close();
+  });
+
+  it('given the plan of the month, when opened, then the pool states the gate and the NPS minimum as needed and reached, and shares as percentages', async () => {
+    const { page } = await open();
+
+    const pool = await page.locator('table[data-table="pool"]').innerText();
+    expect(pool).toMatch(/Gate\s+passed\s+the pool is paid only when the promise-kept rate reaches the plan’s minimum: 80% needed, 80% reached/);
+    expect(pool).toMatch(/NPS responses\s+2\s+5 answers needed, 2 received: too few, the multiplier stays neutral/);
+    expect(pool).toMatch(/Base pool\s+\$360\.00\s+2% of the value of each kept deal/);
+    expect(pool).toMatch(/Sales pool\s+\$180\.00\s+50% of the pool/);
+    expect(pool).not.toMatch(/bps|basis points/);
+    await page.close();
+  });
+
+  it('given a delivery refunded since, when opened, then its revenue is shown struck through as refunded and the others as delivered', async () => {
+    const { page } = await open();
+
+    const table = page.locator('table[data-table="deliveries"]');
+    await expect(table.locator('tr[data-deal-id="D-REF"]').innerText()).resolves.toMatch(/D-REF\s+S1\s+O1\s+\$12,500\.00 refunded/);
+    await expect(table.locator('tr[data-deal-id="D-REF"] s').innerText()).resolves.toBe('$12,500.00');
+    await expect(table.locator('tr[data-deal-id="D1"]').innerText()).resolves.toMatch(/D1\s+S1\s+O1\s+\$5,000\.00$/);
+    await expect(page.locator('section[aria-labelledby="deliveries-heading"] .note').innerText()).resolves.toBe(
+      '3 deals delivered in the month; 1 deal refunded since, its revenue refunded and credited to nobody.',
+    );
+    await page.close();
+  });
+
   it('given the month pool, when opened, then the computation shows every step with money in dollars', async () => {
     const { page } = await open();
 
@@ -302,8 +415,14 @@ describe('incentive report', () => {
     const json = reportJson(REPORT);
     const parsed = JSON.parse(json) as IncentiveReport;
 
-    expect(Object.keys(parsed)).toEqual(['month', 'timeZone', 'issuedAt', 'currency', 'payout', 'scorecard', 'trend']);
+    expect(Object.keys(parsed)).toEqual(['month', 'timeZone', 'issuedAt', 'currency', 'payout', 'scorecard', 'trend', 'thresholds', 'change', 'teams', 'sides', 'deliveries']);
     expect(parsed.scorecard).toEqual(TREND.at(-1));
+    expect(parsed.thresholds).toEqual({ poolRateBps: 200, gate: { minPromiseKeptRate: 0.8, promiseKeptRate: 0.8, passed: true }, nps: { minResponses: 5, responses: 2, counted: false }, salesShareBps: 5000 });
+    expect(parsed.change).toMatchObject({ previousMonth: '2026-09', dealsClosed: 1, revenueClosed: usd(1_250_000), delivered: 1, nps: -1 });
+    expect(parsed.teams.sales.map((team) => team.team)).toEqual(['T-SALES-A', 'T-SALES-B']);
+    expect(parsed.teams.ops[0]).toMatchObject({ team: 'T-OPS', side: 'ops', change: { promiseKeptRate: null } });
+    expect(parsed.sides.ops).toMatchObject({ side: 'ops', teams: 1, people: 3, pool: usd(18000), paid: usd(19234) });
+    expect(parsed.deliveries.map((delivery) => [delivery.dealId, delivery.refunded])).toEqual([['D-REF', true], ['D1', false], ['D2', false]]);
     expect(json.startsWith('{\n  "month": "2026-10",\n  "timeZone": "Europe/Berlin"')).toBe(true);
     const builtBackwards = Object.fromEntries(Object.entries(REPORT).reverse()) as IncentiveReport;
     expect(reportJson(builtBackwards)).toBe(json);

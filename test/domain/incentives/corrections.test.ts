@@ -49,8 +49,8 @@ describe('payoutWithCorrections', () => {
       { who: 'sales/S2', kind: 'clawback', month: SEPTEMBER, dealIds: ['B'], amount: -5_000 },
       { who: 'ops/O1', kind: 'clawback', month: SEPTEMBER, dealIds: ['B'], amount: -5_000 },
     ]);
-    expect(statementOf(october, 'sales', 'S2')!.lines.at(-1)!.explanation).toBe('2026-09 recomputed: issued 5000, now 0 (B cancelled)');
-    expect(statementOf(october, 'ops', 'O1')!.lines.at(-1)!.explanation).toBe('2026-09 recomputed: issued 15000, now 10000 (B cancelled)');
+    expect(statementOf(october, 'sales', 'S2')!.lines.at(-1)!.explanation).toBe('2026-09 recomputed: issued $50.00, now $0.00 (B cancelled)');
+    expect(statementOf(october, 'ops', 'O1')!.lines.at(-1)!.explanation).toBe('2026-09 recomputed: issued $150.00, now $100.00 (B cancelled)');
     // October's own lines come first, and each total is the sum of all its lines.
     expect(lineFacts(statementOf(october, 'sales', 'S2'))!.map(({ rule }) => rule)).toEqual(['allocation', 'correction']);
     expect(totals(october)).toEqual({ 'sales/S1': 11_000, 'sales/S2': 2_000, 'ops/O1': 10_000, 'ops/O2': 3_000 });
@@ -66,7 +66,7 @@ describe('payoutWithCorrections', () => {
       { who: 'sales/S1', kind: 'adjustment', month: SEPTEMBER, dealIds: ['C'], amount: 5_000 },
       { who: 'ops/O2', kind: 'adjustment', month: SEPTEMBER, dealIds: ['C'], amount: 5_000 },
     ]);
-    expect(statementOf(october, 'ops', 'O2')!.lines[0]!.explanation).toBe('2026-09 recomputed: issued 0, now 5000 (C known since the close)');
+    expect(statementOf(october, 'ops', 'O2')!.lines[0]!.explanation).toBe('2026-09 recomputed: issued $0.00, now $50.00 (C known since the close)');
     expect(totals(october)).toEqual({ 'sales/S1': 5_000, 'ops/O2': 5_000 });
     expect(october.pool.amount).toBe(0);
   });
@@ -81,7 +81,7 @@ describe('payoutWithCorrections', () => {
       { who: 'ops/O1', kind: 'adjustment', month: SEPTEMBER, dealIds: ['A', 'B'], amount: 3_000 },
     ]);
     expect(statementOf(october, 'sales', 'S1')!.lines.at(-1)!.explanation).toBe(
-      '2026-09 recomputed: issued 10000, now 12000 (the pool or the shares changed)',
+      '2026-09 recomputed: issued $100.00, now $120.00 (the pool or the shares changed)',
     );
   });
 

@@ -62,10 +62,15 @@ describe('computeMonthPayout: the worked example of INCENTIVES.md', () => {
     const [s1Share, s1Broken] = statementOf(payout, 'sales', 'S1')!.lines;
     const [o2Share] = statementOf(payout, 'ops', 'O2')!.lines;
 
-    expect(s1Share!.explanation).toContain('share of the sales pool 18000 by credited value 1,100,000 of 1,800,001 = 10999 + 1 leftover unit');
-    expect(s1Share!.explanation).toContain('pool = base 36000 x 10000 bps (NPS neutral: 2 responses, fewer than the 5 needed)');
-    expect(o2Share!.explanation).toContain('share of the ops pool 18000 by credited value 300,000 of 1,800,001 = 2999 + 1 leftover unit');
-    expect(o2Share!.explanation).toContain('ops pool = pool 36000 - sales pool 18000');
+    expect(s1Share!.explanation).toContain(
+      'share of the sales pool $180.00 by credited value $11,000.00 of $18,000.01 = $109.99 + $0.01 left over (largest remainder)',
+    );
+    expect(s1Share!.explanation).toContain('sales pool = 50% of pool $360.00');
+    expect(s1Share!.explanation).toContain('pool = base $360.00 ×1.00 (NPS neutral: 2 responses, fewer than the 5 needed)');
+    expect(s1Share!.explanation).toContain("base = 2% of each kept deal's value");
+    expect(s1Share!.explanation).not.toMatch(/bps|\b36000\b/);
+    expect(o2Share!.explanation).toContain('share of the ops pool $180.00 by credited value $3,000.00 of $18,000.01 = $29.99 + $0.01 left over');
+    expect(o2Share!.explanation).toContain('ops pool = pool $360.00 - sales pool $180.00');
     expect(s1Broken!.explanation).toBe(
       'promise broken, credits nobody: D3 late (delivered 2026-10-21T09:00:00Z, deadline 2026-10-20T17:00:00Z + 0 min grace)',
     );
@@ -102,7 +107,7 @@ describe('computeMonthPayout: the promise-kept gate (rule 2)', () => {
     expect(payout.statements.map(({ side, personId }) => `${side}/${personId}`)).toEqual(['sales/S1', 'ops/O1']);
     for (const statement of payout.statements) {
       expect(lineFacts(statement)).toEqual([earned('gate', allDeals, 0)]);
-      expect(statement.lines[0]!.explanation).toBe('no pool for 2026-10: promise-kept rate 79 of 100 is below the gate 0.8');
+      expect(statement.lines[0]!.explanation).toBe('no pool for 2026-10: promise-kept rate 79 of 100 is below the gate of 80%');
     }
   });
 
@@ -182,7 +187,7 @@ describe('computeMonthPayout: the NPS multiplier (rule 4)', () => {
   it('given bands read in order, then the first band reached wins and the statement names it', () => {
     const payout = computeMonthPayout(jointPlan(), monthFacts(MONTH, oneDeal, { responses: 7, score: 62 }));
 
-    expect(payout.statements[0]!.lines[0]!.explanation).toContain('pool = base 20000 x 12000 bps (NPS 62 from 7 responses, band from 50)');
+    expect(payout.statements[0]!.lines[0]!.explanation).toContain('pool = base $200.00 ×1.20 (NPS 62 from 7 responses, band from 50)');
   });
 
   it('given no responses required and none given, then neutral for want of a score', () => {
@@ -268,7 +273,7 @@ describe('computeMonthPayout: the cap (rule 7)', () => {
       earned('promise-broken', ['D3'], 0),
     ]);
     expect(statementOf(payout, 'sales', 'S1')!.lines[1]!.explanation).toBe(
-      'capped at 10000 per person: the 1000 above the cap is cut and not redistributed',
+      'capped at $100.00 per person: the $10.00 above the cap is cut and not redistributed',
     );
     expect(lineFacts(statementOf(payout, 'ops', 'O1'))).toEqual([earned('allocation', ['D1', 'D2'], 15_000), earned('cap', ['D1', 'D2'], -5_000)]);
   });
