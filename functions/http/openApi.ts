@@ -176,7 +176,7 @@ const operationOf = (route: Route, contract: OperationContract, schemas: Compone
       description: query.description,
       schema: inlineSchema(query.schema),
     })),
-    ...(contract.requestHeaders ?? []).map((name) => ({ $ref: `#/components/parameters/${name}` })),
+    ...(contract.requestHeaders ?? []).map((name) => requestHeaderParameters[name]),
     ...(contract.request?.signedBy
       ? [
           {
@@ -264,7 +264,6 @@ export const openApiDocument = (): JsonObject => {
           description: 'A Cognito ID token on AWS (`npx handshake token` locally); roles come from its roles or cognito:groups claim',
         },
       },
-      parameters: requestHeaderParameters,
       headers: responseHeaders,
       schemas: schemas.toJson(),
     },
