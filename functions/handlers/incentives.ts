@@ -97,7 +97,7 @@ export const createIncentivesHandler = (deps: IncentivesHandlerDeps) => {
         try {
           const { created, closing } = await deps.incentives.close(month, caller);
           countClose(metrics, created, closing);
-          return jsonResponse(created ? 201 : 200, issuedReport(month, closing));
+          return jsonResponse(created ? 201 : 200, issuedReport(month, closing), { location: `/v1/payouts/${month}` });
         } catch (error) {
           // A refused close (a month not over yet) is the caller's to fix; a 5xx left the month without its reports.
           const problem = toHttpProblem(error);

@@ -101,9 +101,9 @@ export const reportIndexExample = {
   month: '2026-10',
   closedAt: '2026-11-01T00:05:00.000Z',
   reports: {
-    json: { href: '/v1/reports/2026-10/json', key: 'reports/2026-10/report.json' },
-    payrollCsv: { href: '/v1/reports/2026-10/csv', key: 'reports/2026-10/payroll.csv' },
-    html: { href: '/v1/reports/2026-10/html', key: 'reports/2026-10/report.html' },
+    json: { href: '/v1/reports/2026-10/json', key: '2026-10/handshake-2026-10.json' },
+    payrollCsv: { href: '/v1/reports/2026-10/csv', key: '2026-10/payroll-2026-10.csv' },
+    html: { href: '/v1/reports/2026-10/html', key: '2026-10/handshake-2026-10.html' },
   },
 };
 

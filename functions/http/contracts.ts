@@ -317,8 +317,12 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     description: 'Freezes the month\'s statements (with corrections of earlier closed months) and issues its reports. Closing again answers with the first close.',
     path: monthPath,
     responses: {
-      201: { description: 'closed now', body: { schema: ClosedMonthView, name: 'ClosedMonth' } },
-      200: { description: 'closed already: the first close, with its reports (issued now if a failure had left them out)', body: { schema: ClosedMonthView, name: 'ClosedMonth' } },
+      201: { description: 'closed now: the frozen payout is read at /v1/payouts/{month}', body: { schema: ClosedMonthView, name: 'ClosedMonth' }, headers: ['Location'] },
+      200: {
+        description: 'closed already: the first close, with its reports (issued now if a failure had left them out)',
+        body: { schema: ClosedMonthView, name: 'ClosedMonth' },
+        headers: ['Location'],
+      },
     },
     problems: {
       409: 'the month has not ended yet in the business time zone',
