@@ -1,4 +1,3 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Month } from '../../domain/calendar.ts';
 import { IncentivePlan } from '../../domain/incentives/plan.ts';
 import { isClosed, type ClosedMonth } from '../incentives/incentiveRecords.ts';
@@ -8,7 +7,7 @@ import { flushingMetrics, processMetrics, type MetricsRecorder } from '../observ
 import { payoutVisibleTo } from '../http/access.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { toHttpProblem } from '../http/errorResponse.ts';
-import { createHttpHandler } from '../http/httpHandler.ts';
+import { createHttpHandler, type RouteHandler } from '../http/httpHandler.ts';
 import { monthOfPath } from '../http/pathParameters.ts';
 import { HttpProblem, jsonResponse } from '../http/problem.ts';
 import { parseJsonBody } from '../http/requestBody.ts';
@@ -39,21 +38,30 @@ const issuedReport = (month: Month, closing: ClosedMonth) => ({
   reports: reportLinks(month, closing),
 });
 
-const formatOf = (event: APIGatewayProxyEventV2): ReportFormat => {
-  const format = event.pathParameters?.format;
-  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
-    throw new HttpProblem(404, 'unknown-report', `reports come as ${REPORT_FORMATS.join(', ')}`, [
-      { path: 'path.format', message: `must be one of ${REPORT_FORMATS.join(', ')}` },
-    ]);
-  }
-  return format as ReportFormat;
-};
-
 const closedMonth = async (incentives: IncentiveService, month: Month): Promise<ClosedMonth> => {
   const closing = await incentives.closing(month);
   if (!isClosed(closing)) throw new HttpProblem(404, 'month-not-closed', `${month} is not closed, so it has no reports yet`);
   return closing;
 };
+
+/** One format of a closed month's issued reports, as it was stored. */
+const issuedReportRoute =
+  (deps: Pick<IncentivesHandlerDeps, 'incentives' | 'reports'>, format: ReportFormat): RouteHandler =>
+  async (event, route) => {
+    requireRole(callerOf(event), route);
+    const month = monthOfPath(event);
+    const closing = await closedMonth(deps.incentives, month);
+    const stored = closing.reports ? await deps.reports.get(closing.reports[reportKeyOf[format]]) : null;
+    if (!stored) throw new HttpProblem(404, 'report-not-issued', `the ${format} report of ${month} has not been issued yet; closing the month again issues it`);
+    const filename = closing.reports![reportKeyOf[format]].split('/').at(-1)!;
+    // Payroll imports the CSV as a file: a browser saves it under a name that says which month it pays.
+    const disposition = format === 'csv' ? `attachment; filename="payroll-${month}.csv"` : `inline; filename="${filename}"`;
+    return {
+      statusCode: 200,
+      headers: { 'content-type': stored.contentType, 'content-disposition': disposition },
+      body: stored.body,
+    };
+  };
 
 export const createIncentivesHandler = (deps: IncentivesHandlerDeps) => {
   const metrics = deps.metrics ?? processMetrics();
@@ -89,7 +97,7 @@ export const createIncentivesHandler = (deps: IncentivesHandlerDeps) => {
         try {
           const { created, closing } = await deps.incentives.close(month, caller);
           countClose(metrics, created, closing);
-          return jsonResponse(created ? 201 : 200, issuedReport(month, closing));
+          return jsonResponse(created ? 201 : 200, issuedReport(month, closing), { location: `/v1/payouts/${month}` });
         } catch (error) {
           // A refused close (a month not over yet) is the caller's to fix; a 5xx left the month without its reports.
           const problem = toHttpProblem(error);
@@ -103,22 +111,9 @@ export const createIncentivesHandler = (deps: IncentivesHandlerDeps) => {
         const closing = await closedMonth(deps.incentives, month);
         return jsonResponse(200, { month, closedAt: closing.closed.closedAt, reports: reportLinks(month, closing) });
       },
-      'GET /v1/reports/{month}/{format}': async (event, route) => {
-        requireRole(callerOf(event), route);
-        const month = monthOfPath(event);
-        const format = formatOf(event);
-        const closing = await closedMonth(deps.incentives, month);
-        const stored = closing.reports ? await deps.reports.get(closing.reports[reportKeyOf[format]]) : null;
-        if (!stored) throw new HttpProblem(404, 'report-not-issued', `the ${format} report of ${month} has not been issued yet; closing the month again issues it`);
-        const filename = closing.reports![reportKeyOf[format]].split('/').at(-1)!;
-        // Payroll imports the CSV as a file: a browser saves it under a name that says which month it pays.
-        const disposition = format === 'csv' ? `attachment; filename="payroll-${month}.csv"` : `inline; filename="${filename}"`;
-        return {
-          statusCode: 200,
-          headers: { 'content-type': stored.contentType, 'content-disposition': disposition },
-          body: stored.body,
-        };
-      },
+      'GET /v1/reports/{month}/json': issuedReportRoute(deps, 'json'),
+      'GET /v1/reports/{month}/csv': issuedReportRoute(deps, 'csv'),
+      'GET /v1/reports/{month}/html': issuedReportRoute(deps, 'html'),
     }),
   );
 };

@@ -43,7 +43,10 @@ export const routes = [
   { method: 'GET', path: '/v1/payouts/{month}', function: 'incentives', auth: 'jwt', roles: everyone, summary: "A month's pool and statements: a live preview while open, frozen once closed" },
   { method: 'POST', path: '/v1/months/{month}/close', function: 'incentives', auth: 'jwt', roles: ['admin'], summary: 'Close a month: freeze its statements and issue its reports' },
   { method: 'GET', path: '/v1/reports/{month}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "Links to a closed month's JSON report, payroll CSV and HTML report" },
-  { method: 'GET', path: '/v1/reports/{month}/{format}', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "A closed month's report: json, csv (payroll) or html" },
+  // One route per format, so each has its own operation in the contract (a client knows what it gets back).
+  { method: 'GET', path: '/v1/reports/{month}/json', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "A closed month's report as JSON" },
+  { method: 'GET', path: '/v1/reports/{month}/csv', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "A closed month's payroll CSV" },
+  { method: 'GET', path: '/v1/reports/{month}/html', function: 'incentives', auth: 'jwt', roles: ['admin', 'leadership'], summary: "A closed month's HTML report, with its trend charts" },
   { method: 'PUT', path: '/v1/catalog/{sku}', function: 'promises', auth: 'jwt', roles: ['admin', 'ops'], summary: "Publish a new version of what a unit of a SKU costs operations" },
   { method: 'GET', path: '/v1/catalog', function: 'promises', auth: 'jwt', roles: everyone, summary: 'The catalogue in force: the latest version of every SKU' },
   { method: 'PUT', path: '/v1/capacity/{opsTeam}', function: 'promises', auth: 'jwt', roles: ['admin', 'ops'], summary: "Publish a new version of an ops team's hours" },

@@ -67,6 +67,9 @@ const DelightedSurveyResponseEvent = z.object({
 });
 export type DelightedSurveyResponseEvent = z.infer<typeof DelightedSurveyResponseEvent>;
 
+/** What Delighted may post: a survey response event, or any other event (acknowledged, not stored). */
+export const DelightedWebhookBody = z.union([DelightedSurveyResponseEvent, DelightedEnvelope]);
+
 /** Unix seconds as an ISO instant in UTC, without a fraction: 1516128528 -> 2018-01-16T18:48:48Z. */
 export const unixSecondsToInstant = (seconds: number): string =>
   new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');

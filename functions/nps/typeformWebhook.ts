@@ -38,6 +38,9 @@ const TypeformFormResponseEvent = z.object({
   }),
 });
 
+/** What Typeform may post: a form response, or any other event (acknowledged, not stored). */
+export const TypeformWebhookBody = z.union([TypeformFormResponseEvent, TypeformEnvelope]);
+
 const ScoreAnswer = z.object({ type: z.literal('number'), number: z.int().min(0).max(10) });
 
 type Answer = Record<string, unknown> & { field?: unknown };

@@ -7,6 +7,7 @@ import { callerOf } from '../../functions/http/caller.ts';
 import { HttpProblem } from '../../functions/http/problem.ts';
 import { createLocalApi, toGatewayEvent } from '../../functions/local/apiGatewayAdapter.ts';
 import { mintDevToken } from '../../functions/local/devSigningKey.ts';
+import { expectDocumentedAnswer } from '../support/contractCheck.ts';
 import { tokenFor } from '../support/localApi.ts';
 import { handoffBody } from '../support/sampleDeals.ts';
 
@@ -209,11 +210,13 @@ describe('the local API answers routing problems as problem+json', () => {
       const { port: apiPort } = api.address() as AddressInfo;
 
       const response = await fetch(`http://127.0.0.1:${apiPort}/v1/reports/2026-10/csv`, { method: 'DELETE' });
+      const text = await response.text();
 
+      expectDocumentedAnswer('DELETE', '/v1/reports/2026-10/csv', { status: response.status, headers: response.headers, text });
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('GET');
       expect(response.headers.get('content-type')).toBe('application/problem+json');
-      expect(await response.json()).toMatchObject({ status: 405, title: 'Method Not Allowed' });
+      expect(JSON.parse(text)).toMatchObject({ status: 405, title: 'Method Not Allowed' });
     } finally {
       await new Promise<void>((done) => api.close(() => done()));
     }

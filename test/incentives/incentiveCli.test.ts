@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { monthsClose, payoutsShow } from '../../functions/cli/incentiveCommands.ts';
 import { writeStackRecord } from '../../functions/local/stackRecord.ts';
+import { expectDocumentedAnswer } from '../support/contractCheck.ts';
 import { useTestStack } from '../support/httpFixture.ts';
 import { call, tokenFor } from '../support/localApi.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
@@ -113,9 +114,11 @@ describe('the real CLI, run as a newcomer runs it, with no flags', () => {
     const admin = await tokenFor('P-ADMIN', 'admin');
 
     const response = await fetch(`${stack.url}/v1/reports/2026-10/csv`, { headers: { authorization: `Bearer ${admin}` } });
+    const text = await response.text();
 
+    expectDocumentedAnswer('GET', '/v1/reports/2026-10/csv', { status: response.status, headers: response.headers, text });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="payroll-2026-10.csv"');
-    expect(await response.text()).toMatch(/P-SALES-1,sales,2026-10,125\.00,USD/);
+    expect(text).toMatch(/P-SALES-1,sales,2026-10,125\.00,USD/);
   });
 });

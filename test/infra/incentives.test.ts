@@ -21,7 +21,9 @@ const INCENTIVE_ROUTE_KEYS = [
   'GET /v1/payouts/{month}',
   'POST /v1/months/{month}/close',
   'GET /v1/reports/{month}',
-  'GET /v1/reports/{month}/{format}',
+  'GET /v1/reports/{month}/json',
+  'GET /v1/reports/{month}/csv',
+  'GET /v1/reports/{month}/html',
 ];
 
 describe('given the Handshake stack with incentives and the monthly close', () => {

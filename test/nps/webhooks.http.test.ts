@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
 import { scorecardNpsOf } from '../support/apiSteps.ts';
+import { expectDocumentedAnswer } from '../support/contractCheck.ts';
 import { useTestStack } from '../support/httpFixture.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
@@ -114,6 +115,7 @@ const postWebhook = async (api: Pick<TestApi, 'url'>, provider: Provider, raw: B
     body: raw,
   });
   const text = await response.text();
+  expectDocumentedAnswer('POST', `/v1/nps/${provider}`, { status: response.status, headers: response.headers, text });
   return { status: response.status, contentType: response.headers.get('content-type'), json: text ? JSON.parse(text) : undefined, text };
 };
 const sendSigned = (provider: Provider, raw: Buffer, api: Pick<TestApi, 'url'> = stack) =>

@@ -6,6 +6,7 @@ import type { Role } from '../../domain/roles.ts';
 import { startLocalStack, type LocalStack } from '../../functions/local/localStack.ts';
 import { mintDevToken } from '../../functions/local/devSigningKey.ts';
 import { serveLocalApi, type RunningApi } from '../../functions/local/localApi.ts';
+import { expectDocumentedAnswer } from './contractCheck.ts';
 import { freshEventsTable, freshProjectionsTable } from './dynamo.ts';
 
 export interface TestApi extends RunningApi {
@@ -51,7 +52,7 @@ export interface CallOptions {
   rawBody?: string;
 }
 
-/** One HTTP call; answers status, headers and the parsed JSON body. */
+/** One HTTP call, its answer checked against the OpenAPI contract; answers status, headers and the parsed JSON body. */
 export const call = async (
   api: Pick<RunningApi, 'url'>,
   method: string,
@@ -65,6 +66,7 @@ export const call = async (
   if (body !== undefined) headers['content-type'] ??= 'application/json';
   const response = await fetch(`${api.url}${path}`, { method, headers, body });
   const text = await response.text();
+  expectDocumentedAnswer(method, path, { status: response.status, headers: response.headers, text });
   let json: any;
   try {
     json = text ? JSON.parse(text) : undefined;
