@@ -8,6 +8,7 @@ import { configDefaults, DATA_DIR_ENV, DYNAMODB_PORT_ENV, EVENT_BUS_PORT_ENV, PO
 import { createDynamoClient } from '../../functions/dynamo/dynamoClient.ts';
 import { mintDevToken } from '../../functions/local/devSigningKey.ts';
 import { freePort } from '../../functions/local/dynamoDbLocal.ts';
+import { ensureEventsTable } from '../../functions/local/tables.ts';
 import { readStackRecord, type StackRecord } from '../../functions/local/stackRecord.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
 
@@ -182,10 +183,14 @@ export const runLocalStackBench = async (options: LocalStackBenchOptions): Promi
     );
     const template = probe.Item!;
     const itemBytes = Object.entries(template).reduce((sum, [name, value]) => sum + name.length + (value.S ?? value.N ?? '').length, 0);
+    // The raw puts go to a table of their own made like the events table (stream included), so the stack's
+    // consumers never see them.
+    const rawTable = `${configDefaults.eventsTable}-raw-bench`;
+    await ensureEventsTable(client, rawTable);
     const rawPut = (key: string) =>
       client.send(
         new PutItemCommand({
-          TableName: configDefaults.eventsTable,
+          TableName: rawTable,
           Item: { ...template, s: { S: key }, v: { N: '1' } } as Record<string, AttributeValue>,
           ConditionExpression: 'attribute_not_exists(#v)',
           ExpressionAttributeNames: { '#v': 'v' },
