@@ -95,7 +95,10 @@ const startStack = async (options: Pick<LocalStackBenchOptions, 'stackNodeOption
   const outputFile = join(dataDir, 'stack-output.log');
   const output = createWriteStream(outputFile);
   await new Promise((done) => output.once('open', done));
-  const nodeArgs = ['--import', 'tsx', ...(options.stackNodeOptions ? options.stackNodeOptions.split(/\s+/).filter(Boolean) : [])];
+  const extra = options.stackNodeOptions ? options.stackNodeOptions.split(/\s+/).filter(Boolean) : [];
+  // A CPU profile goes to the data folder, not the working tree, unless a folder is named.
+  if (extra.includes('--cpu-prof') && !extra.some((flag) => flag.startsWith('--cpu-prof-dir'))) extra.push(`--cpu-prof-dir=${join(dataDir, 'profiles')}`);
+  const nodeArgs = ['--import', 'tsx', ...extra];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, 'functions/local/start.ts'], {
     env,
     cwd: process.cwd(),

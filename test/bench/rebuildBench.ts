@@ -80,7 +80,8 @@ export const runRebuildBench = async (options: RebuildBenchOptions): Promise<Reb
     const client = options.newClient();
     try {
       const generations = new ActiveGeneration(client, options.projectionsTable, 0);
-      const phaseStarted = new Map<string, bigint>();
+      // The last progress report of each phase: the meters report once more when their phase ends.
+      const phaseEnded = new Map<string, bigint>();
       const started = process.hrtime.bigint();
       const result = await rebuildProjections({
         client,
@@ -98,16 +99,14 @@ export const runRebuildBench = async (options: RebuildBenchOptions): Promise<Reb
             generation: async () => generation,
           }),
         switchGraceMs: 0,
-        onProgress: (report) => {
-          if (!phaseStarted.has(report.phase)) phaseStarted.set(report.phase, process.hrtime.bigint());
-        },
+        onProgress: (report) => phaseEnded.set(report.phase, process.hrtime.bigint()),
       });
       const total = seconds(started);
-      const at = (phase: RebuildProgress['phase']) => phaseStarted.get(phase) ?? process.hrtime.bigint();
+      const end = (phase: RebuildProgress['phase']) => phaseEnded.get(phase) ?? started;
       phases = {
-        'reading events': Number(at('writing projections') - started) / 1e9,
-        'writing projections': Number(at('catching up') - at('writing projections')) / 1e9,
-        'catching up': seconds(at('catching up')),
+        'reading events': Number(end('reading events') - started) / 1e9,
+        'writing projections': Number(end('writing projections') - end('reading events')) / 1e9,
+        'catching up': seconds(end('writing projections')),
       };
       events = result.events;
       items = result.items;
