@@ -9,7 +9,6 @@ import type { RecordedEvent } from '../../domain/envelope.ts';
 import { streamKindOf } from '../../domain/streams.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import { batchWrites } from '../dynamo/batchWrites.ts';
-import { pagesOf } from '../dynamo/pages.ts';
 import { DynamoEventStore, readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { eventsTable as E } from '../eventStore/eventsTable.ts';
 import type { ActiveGeneration } from './generations.ts';
@@ -77,7 +76,11 @@ const progressMeter = (phase: RebuildProgress['phase'], total: number | (() => n
   };
 };
 
-/** Scans the whole table in parallel segments, page by page; a segment's next page is read once its last is taken in. */
+/**
+ * Scans the whole table in parallel segments, page by page, in order within a segment. Each segment
+ * asks for its next page before handing the current one on, so the database reads while the pages
+ * are folded (one page ahead at most).
+ */
 const scanSegments = async (
   client: DynamoDBClient,
   tableName: string,
@@ -87,7 +90,7 @@ const scanSegments = async (
 ) => {
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
-      const pages = pagesOf((startKey) =>
+      const read = (startKey: Record<string, AttributeValue> | undefined) =>
         client.send(
           new ScanCommand({
             TableName: tableName,
@@ -97,9 +100,19 @@ const scanSegments = async (
             ExclusiveStartKey: startKey,
             ...(projection ? { ProjectionExpression: projection, ExpressionAttributeNames: { '#s': E.partitionKey, '#v': E.sortKey } } : {}),
           }),
-        ),
-      );
-      for await (const page of pages) await onPage(page, segment);
+        );
+      let next: ReturnType<typeof read> | undefined = read(undefined);
+      while (next) {
+        const page: Awaited<ReturnType<typeof read>> = await next;
+        next = page.LastEvaluatedKey ? read(page.LastEvaluatedKey) : undefined;
+        try {
+          await onPage(page.Items ?? [], segment);
+        } catch (error) {
+          // The page read ahead is not wanted any more, nor its failure.
+          next?.catch(() => {});
+          throw error;
+        }
+      }
     }),
   );
 };
