@@ -33,11 +33,10 @@ export interface LocalStack {
 }
 
 /**
- * DynamoDB Local is one process writing one database: the projector's transactions queue with the
- * commands' PutItems. Projecting each poll's one or two records costs a transaction of several items per
- * event; gathering half a second of records sums the shared counters (the org, team and month buckets)
- * into one write per batch, which keeps the commands' latency near a plain PutItem's and the projector
- * ahead of the writes, for half a second of projection lag.
+ * DynamoDB Local is one process serving one database: the projector's transactions queue with the
+ * commands' PutItems. Projecting each read's one or two records costs a transaction of several items
+ * per event; gathering half a second of records sums the shared counters (the org, team and month
+ * buckets) into one write per batch, which leaves the database to the commands (BENCH=e2e).
  */
 export const PROJECTOR_BATCHING_WINDOW_MS = 500;
 
