@@ -14,6 +14,8 @@ export interface ConsumerSettings {
   name: string;
   handler: StreamConsumerHandler;
   batchSize: number;
+  /** How long to gather records before invoking, once the first is read (0: invoke with what one read gives). */
+  batchingWindowMs: number;
   maxRetryAttempts: number;
   bisectOnError: boolean;
 }

@@ -3,7 +3,7 @@ import { logger } from '../observability/logger.ts';
 import { abortableSleep } from './abortableSleep.ts';
 import { BatchDelivery, type ConsumerSettings } from './batchDelivery.ts';
 import type { ConsumerCheckpoints } from './checkpoints.ts';
-import { ShardReader, type StreamSource } from './shardReader.ts';
+import { ShardReader, type ShardPage, type StreamSource } from './shardReader.ts';
 
 export interface ConsumerLoopOptions extends StreamSource {
   region: string;
@@ -84,17 +84,45 @@ export class ConsumerLoop {
     }
   }
 
-  /** Reads one page of a shard and delivers it; answers whether anything happened. */
+  /** Reads one batch of a shard and delivers it; answers whether anything happened. */
   private async pollShard(shardId: string, signal: AbortSignal): Promise<boolean> {
-    const page = await this.reader.read(shardId, this.consumer.batchSize);
-    if (!page) return true;
-    if (page.records.length > 0) await this.delivery.deliver(shardId, page.records, signal);
+    const batch = await this.readBatch(shardId, signal);
+    if (!batch) return true;
+    if (batch.records.length > 0) await this.delivery.deliver(shardId, batch.records, signal);
     if (signal.aborted) return false;
-    if (this.reader.advance(shardId, page)) {
+    if (batch.last && this.reader.advance(shardId, batch.last)) {
       await this.options.saveCheckpoints();
       return true;
     }
-    return page.records.length > 0;
+    return batch.records.length > 0;
+  }
+
+  /**
+   * A shard's next batch: one page, or with a batching window (Lambda's MaximumBatchingWindowInSeconds)
+   * the pages read until the window since the first record ends or the batch is full, so a trickle of
+   * records reaches the consumer in one invocation instead of many. `last` is the page to advance past
+   * after delivery; none when the iterator expired on the way (it is taken again from the checkpoint).
+   */
+  private async readBatch(shardId: string, signal: AbortSignal): Promise<{ records: StreamsRecord[]; last?: ShardPage } | null> {
+    const limit = this.consumer.batchSize;
+    const first = await this.reader.read(shardId, limit);
+    if (!first) return null;
+    const windowMs = this.consumer.batchingWindowMs;
+    if (!windowMs || first.records.length === 0 || first.records.length >= limit) return { records: first.records, last: first };
+    const records = [...first.records];
+    const closesAt = Date.now() + windowMs;
+    let last = first;
+    while (records.length < limit && last.nextIterator && !signal.aborted) {
+      const remaining = closesAt - Date.now();
+      if (remaining <= 0) break;
+      await abortableSleep(Math.min(this.options.pollIntervalMs, remaining), signal);
+      this.reader.advance(shardId, last);
+      const next = await this.reader.read(shardId, limit - records.length);
+      if (!next) return { records };
+      records.push(...next.records);
+      last = next;
+    }
+    return { records, last };
   }
 
   private async acknowledge(shardId: string, record: StreamsRecord): Promise<void> {

@@ -11,6 +11,11 @@ export interface StreamConsumer {
   handler: StreamConsumerHandler;
   /** Records per invocation at most (Lambda's default for DynamoDB streams is 100). */
   batchSize?: number;
+  /**
+   * Lambda's MaximumBatchingWindowInSeconds: once a record is read, keep reading for up to this long
+   * (or until the batch is full) before invoking (default 0: invoke with each read's records).
+   */
+  batchingWindowMs?: number;
   /** Retries of a failing record after the first attempt, then it is dead-lettered (default 3). */
   maxRetryAttempts?: number;
   /** On a thrown error, halve the batch until the failing record is alone (default true). */
@@ -30,7 +35,10 @@ export interface StreamPollerOptions {
   startingPosition?: StartingPosition;
   /** Keep checkpoints in a file so that a restart resumes where it stopped (default true). */
   persistCheckpoints?: boolean;
-  /** Pause after a round that found nothing new (default 100 ms, so latency stays well under a second). */
+  /**
+   * Pause after a round that found nothing new (default 250 ms: Lambda reads a shard four times a second).
+   * Every read is a request DynamoDB Local serves beside the commands', so polling faster costs them.
+   */
   pollIntervalMs?: number;
   /** First pause before a retry; doubles with each retry of the same record (default 100 ms). */
   retryDelayMs?: number;
@@ -79,7 +87,7 @@ export class StreamPoller {
         streamArn,
         region: this.options.region ?? 'us-east-1',
         dataDir: this.options.dataDir,
-        pollIntervalMs: this.options.pollIntervalMs ?? 100,
+        pollIntervalMs: this.options.pollIntervalMs ?? 250,
         retryDelayMs: this.options.retryDelayMs ?? 100,
         startAtLatest: firstStart && startingPosition === 'LATEST',
         saveCheckpoints: () => this.checkpointFile.save(this.streamArn, this.checkpoints),
@@ -88,6 +96,7 @@ export class StreamPoller {
         name: consumer.name,
         handler: consumer.handler,
         batchSize: consumer.batchSize ?? 100,
+        batchingWindowMs: consumer.batchingWindowMs ?? 0,
         maxRetryAttempts: consumer.maxRetryAttempts ?? 3,
         bisectOnError: consumer.bisectOnError ?? true,
       };

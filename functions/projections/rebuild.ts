@@ -1,5 +1,4 @@
 import {
-  BatchWriteItemCommand,
   DescribeTableCommand,
   ScanCommand,
   type AttributeValue,
@@ -9,8 +8,7 @@ import {
 import type { RecordedEvent } from '../../domain/envelope.ts';
 import { streamKindOf } from '../../domain/streams.ts';
 import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
-import { backOff, sleep } from '../dynamo/backoff.ts';
-import { pagesOf } from '../dynamo/pages.ts';
+import { batchWrites } from '../dynamo/batchWrites.ts';
 import { DynamoEventStore, readStoredItem } from '../eventStore/dynamoEventStore.ts';
 import { eventsTable as E } from '../eventStore/eventsTable.ts';
 import type { ActiveGeneration } from './generations.ts';
@@ -63,10 +61,8 @@ const countByKind = (streamIds: Iterable<string>): Record<string, number> => {
 
 /** Events the rebuild hands the catch-up projector at once, as a stream batch would. */
 const CATCH_UP_BATCH = 100;
-/** 2^6 x 20 ms: the longest pause between writes of throttled items. */
-const MAX_BACKOFF_STEP = 6;
 
-const progressMeter = (phase: RebuildProgress['phase'], total: number, report?: (progress: RebuildProgress) => void) => {
+const progressMeter = (phase: RebuildProgress['phase'], total: number | (() => number), report?: (progress: RebuildProgress) => void) => {
   const started = Date.now();
   let done = 0;
   let lastReport = 0;
@@ -75,22 +71,26 @@ const progressMeter = (phase: RebuildProgress['phase'], total: number, report?: 
     const now = Date.now();
     if (report && (force || now - lastReport > 200)) {
       lastReport = now;
-      report({ phase, done, total: Math.max(total, done), perSecond: done / Math.max(0.001, (now - started) / 1000) });
+      report({ phase, done, total: Math.max(typeof total === 'number' ? total : total(), done), perSecond: done / Math.max(0.001, (now - started) / 1000) });
     }
   };
 };
 
-/** Scans the whole table in parallel segments, page by page; a segment's next page is read once its last is taken in. */
+/**
+ * Scans the whole table in parallel segments, page by page, in order within a segment. Each segment
+ * asks for its next page before handing the current one on, so the database reads while the pages
+ * are folded (one page ahead at most).
+ */
 const scanSegments = async (
   client: DynamoDBClient,
   tableName: string,
   segments: number,
   projection: string | undefined,
-  onPage: (items: Record<string, AttributeValue>[]) => void | Promise<void>,
+  onPage: (items: Record<string, AttributeValue>[], segment: number) => void | Promise<void>,
 ) => {
   await Promise.all(
     Array.from({ length: segments }, async (_, segment) => {
-      const pages = pagesOf((startKey) =>
+      const read = (startKey: Record<string, AttributeValue> | undefined) =>
         client.send(
           new ScanCommand({
             TableName: tableName,
@@ -100,28 +100,18 @@ const scanSegments = async (
             ExclusiveStartKey: startKey,
             ...(projection ? { ProjectionExpression: projection, ExpressionAttributeNames: { '#s': E.partitionKey, '#v': E.sortKey } } : {}),
           }),
-        ),
-      );
-      for await (const page of pages) await onPage(page);
-    }),
-  );
-};
-
-const writeAll = async (client: DynamoDBClient, tableName: string, requests: WriteRequest[], onWritten: (count: number) => void) => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < requests.length) {
-        let batch: WriteRequest[] = requests.slice(next, next + 25);
-        next += 25;
-        const size = batch.length;
-        for (let attempt = 1; batch.length; attempt++) {
-          // Unprocessed items are throttled ones: wait longer each time, up to about a second, until all are written.
-          await backOff(Math.min(attempt, MAX_BACKOFF_STEP), sleep, 20);
-          const answer = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: batch } }));
-          batch = answer.UnprocessedItems?.[tableName] ?? [];
+        );
+      let next: ReturnType<typeof read> | undefined = read(undefined);
+      while (next) {
+        const page: Awaited<ReturnType<typeof read>> = await next;
+        next = page.LastEvaluatedKey ? read(page.LastEvaluatedKey) : undefined;
+        try {
+          await onPage(page.Items ?? [], segment);
+        } catch (error) {
+          // The page read ahead is not wanted any more, nor its failure.
+          next?.catch(() => {});
+          throw error;
         }
-        onWritten(size);
       }
     }),
   );
@@ -142,9 +132,32 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
   const table = await client.send(new DescribeTableCommand({ TableName: options.eventsTable }));
   const readMeter = progressMeter('reading events', table.Table?.ItemCount ?? 0, options.onProgress);
   const folds = new Map<string, StreamFold>();
+  const contributionsOf = new Map<string, ItemCounters>();
   const eventStore = new DynamoEventStore(client, options.eventsTable);
+  let itemsWritten = 0;
+  // Writes start while the scan goes on; their progress is told once reading is done, one phase after the other.
+  let readingDone = false;
+  const writeMeter = progressMeter('writing projections', () => itemsWritten, (progress) => readingDone && options.onProgress?.(progress));
+  const writes = batchWrites(client, options.projectionsTable, { onWritten: writeMeter });
+  // A stream's view and documents are written as soon as the scan has passed it, while the scan goes on.
+  const writeStream = async (streamId: string) => {
+    const fold = folds.get(streamId)!;
+    const projection = projectionFor(streamId);
+    const contributions = itemCountersOf(projection.contributions(fold.state, options.timeZone));
+    contributionsOf.set(streamId, contributions);
+    const documents = projection.documents(fold.state, options.timeZone);
+    const documentKeys = documentKeysOf(generation, documents);
+    const requests: WriteRequest[] = [
+      { PutRequest: { Item: viewItem(generation, streamId, { lastVersion: fold.version, state: fold.state, contributions, documentKeys }) } },
+      ...documents.map((document) => ({ PutRequest: { Item: documentItem(generation, document) } })),
+    ];
+    itemsWritten += requests.length;
+    await writes.add(requests);
+  };
+  // Per segment, the stream its last page ended on: it may go on in the next page.
+  const unfinished = new Map<number, string>();
   let events = 0;
-  await scanSegments(client, options.eventsTable, segments, undefined, async (items) => {
+  await scanSegments(client, options.eventsTable, segments, undefined, async (items, segment) => {
     const byStream = new Map<string, RecordedEvent[]>();
     for (const item of items) {
       const { event } = readStoredItem(item);
@@ -152,31 +165,28 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
       if (stream) stream.push(event);
       else byStream.set(event.streamId, [event]);
     }
-    // A scan reads a stream in version order, so a stream's events follow on from what was read before.
+    // A scan reads each stream whole and in version order, so a stream's events follow on from what was read
+    // before, and a stream the page moved past is complete.
     for (const [streamId, streamEvents] of byStream) {
       const folded = await foldStream(projectionFor(streamId), folds.get(streamId) ?? null, streamEvents, () => eventStore.readStream(streamId));
       if (folded) folds.set(streamId, folded.fold);
+      const previous = unfinished.get(segment);
+      if (previous !== undefined && previous !== streamId && folds.has(previous)) await writeStream(previous);
+      unfinished.set(segment, streamId);
     }
     events += items.length;
     readMeter(items.length);
   });
   readMeter(0, true);
+  readingDone = true;
+  for (const streamId of unfinished.values()) if (folds.has(streamId)) await writeStream(streamId);
 
   const totals: ItemCounters = {};
-  const views: WriteRequest[] = [];
-  for (const [streamId, fold] of folds) {
-    const projection = projectionFor(streamId);
-    const contributions = itemCountersOf(projection.contributions(fold.state, options.timeZone));
-    sumInto(totals, contributions);
-    const documents = projection.documents(fold.state, options.timeZone);
-    const documentKeys = documentKeysOf(generation, documents);
-    views.push({ PutRequest: { Item: viewItem(generation, streamId, { lastVersion: fold.version, state: fold.state, contributions, documentKeys }) } });
-    for (const document of documents) views.push({ PutRequest: { Item: documentItem(generation, document) } });
-  }
+  for (const contributions of contributionsOf.values()) sumInto(totals, contributions);
   const counterItems: WriteRequest[] = Object.entries(totals).map(([id, counters]) => ({ PutRequest: { Item: scorecardItem(generation, id, counters) } }));
-  const requests = [...counterItems, ...views];
-  const writeMeter = progressMeter('writing projections', requests.length, options.onProgress);
-  await writeAll(client, options.projectionsTable, requests, writeMeter);
+  itemsWritten += counterItems.length;
+  await writes.add(counterItems);
+  await writes.finish();
   writeMeter(0, true);
 
   await generations.switchTo(generation);
@@ -211,7 +221,7 @@ export const rebuildProjections = async (options: RebuildOptions): Promise<Rebui
     deals: folds.size,
     streams: countByKind(folds.keys()),
     events,
-    items: requests.length,
+    items: itemsWritten,
     caughtUp: behind.length,
     seconds: (Date.now() - started) / 1000,
   };

@@ -12,6 +12,8 @@ import { checkHistory, checkStoreFormat, closedMonthsOf, generateHistory, loadIt
 import { runProjectionBench } from './projectionBench.ts';
 import { runPromiseDeskBench } from './promiseDeskBench.ts';
 import { runScorecardReadBench } from './scorecardReadBench.ts';
+import { localStackBench } from './localStackReport.ts';
+import { rebuildBench } from './rebuildReport.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -23,7 +25,7 @@ logger.setLogLevel(process.env.POWERTOOLS_LOG_LEVEL as Parameters<typeof logger.
 const TARGET_COST = 1.2;
 const TIME_ZONE = 'UTC';
 const CURRENCY = 'USD';
-const BENCHES = ['append', 'projection', 'read', 'promises'] as const;
+const BENCHES = ['append', 'projection', 'read', 'promises', 'e2e', 'rebuild'] as const;
 /** Issue 10's targets: the check's p99 within 2x the scorecard read's, the close within 2x the raw PutItem. */
 const TARGET_CHECK_P99 = 2;
 const TARGET_CLOSE_COST = 2;
@@ -346,16 +348,21 @@ const main = async () => {
   let ok = true;
   try {
     if (benches.has('append')) await appendBench(client);
-    if (benches.has('projection') || benches.has('read')) {
+    if (benches.has('projection') || benches.has('read') || benches.has('rebuild')) {
       if (benches.has('append')) console.log('');
       const stack = await prepareHistory(client);
       if (benches.has('projection')) ok = (await projectionBench(client, newClient, stack)) && ok;
-      else await buildProjections(client, stack);
+      else if (benches.has('read')) await buildProjections(client, stack);
       if (benches.has('read')) ok = (await readBench(client, newClient, stack)) && ok;
+      if (benches.has('rebuild')) ok = (await rebuildBench(stack, newClient, TIME_ZONE, progress)) && ok;
     }
     if (benches.has('promises')) {
       if (benches.size > 1) console.log('');
       ok = (await promisesBench(client)) && ok;
+    }
+    if (benches.has('e2e')) {
+      if (benches.size > 1) console.log('');
+      ok = (await localStackBench(progress)) && ok;
     }
   } finally {
     client.destroy();

@@ -135,6 +135,23 @@ describe('delivering the events table stream to a consumer', () => {
     // assess
     expect((await arrival) - appendedAt).toBeLessThan(1000);
   });
+
+  it('given a consumer with a batching window, when events trickle in across many polls, then they arrive together, in order', async () => {
+    // prepare
+    const gathered = recordingConsumer('projector');
+    const consumers = await start([{ ...gathered.consumer, batchingWindowMs: 3_000 }]);
+
+    // act: five appends 150 ms apart, three polls apart each
+    for (let version = 1; version <= 5; version += 1) {
+      await appendVersions('W-1', version, version);
+      await new Promise((wait) => setTimeout(wait, 150));
+    }
+    await consumers.drain();
+
+    // assess: without the window each poll would invoke with the one record it found
+    expect(gathered.versions()).toEqual([1, 2, 3, 4, 5]);
+    expect(gathered.batches.length).toBeLessThanOrEqual(2);
+  });
 });
 
 describe('partial batch failures', () => {
