@@ -10,6 +10,7 @@ import { logger } from '../../functions/observability/logger.ts';
 import { runAppendBench, type Spread } from './appendBench.ts';
 import { printAppendResult } from './appendReport.ts';
 import { ensureCastoreTable } from './castoreAppend.ts';
+import { costBench } from './costReport.ts';
 import { checkHistory, checkStoreFormat, closedMonthsOf, generateHistory, loadItems, OPS_PEOPLE, SELLERS, TEAMS, type History } from './history.ts';
 import { runProjectionBench } from './projectionBench.ts';
 import { runPromiseDeskBench } from './promiseDeskBench.ts';
@@ -24,7 +25,7 @@ logger.setLogLevel(process.env.POWERTOOLS_LOG_LEVEL as Parameters<typeof logger.
 
 const TIME_ZONE = 'UTC';
 const CURRENCY = 'USD';
-const BENCHES = ['append', 'projection', 'read', 'promises'] as const;
+const BENCHES = ['append', 'projection', 'read', 'promises', 'cost'] as const;
 /** Issue 10's targets: the check's p99 within 2x the scorecard read's, the close within 2x the raw PutItem. */
 const TARGET_CHECK_P99 = 2;
 const TARGET_CLOSE_COST = 2;
@@ -352,6 +353,10 @@ const main = async () => {
     if (benches.has('promises')) {
       if (benches.size > 1) console.log('');
       ok = (await promisesBench(client)) && ok;
+    }
+    if (benches.has('cost')) {
+      if (benches.size > 1) console.log('');
+      await costBench(client, newClient, TIME_ZONE);
     }
   } finally {
     client.destroy();
