@@ -333,7 +333,7 @@ const buildProjections = async (client: DynamoDBClient, stack: HistoryStack) => 
   console.log(`\n(setup for reads: projections rebuilt into generation ${result.generation} in ${result.seconds.toFixed(1)} s)`);
 };
 
-/** `npm run bench` (BENCH=append,projection,read,promises to choose): measured on a fresh in-memory DynamoDB Local, never asserted in tests. */
+/** `npm run bench` (BENCH=append,projection,read,promises,cost to choose): measured on a fresh in-memory DynamoDB Local, never asserted in tests. */
 const main = async () => {
   const started = process.hrtime.bigint();
   const benches = chosenBenches();
