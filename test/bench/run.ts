@@ -63,7 +63,7 @@ const appendBench = async (client: DynamoDBClient) => {
     warmupOps: setting('BENCH_WARMUP_OPS', 8_000),
     rounds: setting('BENCH_ROUNDS', 16),
     perRound: setting('BENCH_OPS', 300),
-    concurrencies: (process.env.BENCH_CONCURRENCY ?? '1,16').split(',').map(Number),
+    concurrencies: (process.env.BENCH_APPEND_CONCURRENCY ?? '1,16').split(',').map(Number),
     castoreTable: 'bench-castore-events',
   };
   console.log(
