@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import {
@@ -53,9 +53,12 @@ interface CommandCounting {
   promiseKept: (command: DealCommand) => boolean | undefined;
 }
 
-/** Same route, same deal, same validated body: the same request (zod output has a fixed key order). */
+/**
+ * Same route, same deal, same validated body: the same request (zod output has a fixed key order).
+ * The one-shot hash gives the same digest as a Hash object without building one per request.
+ */
 const fingerprintOf = (routeKey: string, dealId: string, body: unknown): string =>
-  createHash('sha256').update(`${routeKey}\n${dealId}\n${JSON.stringify(body)}`).digest('base64url');
+  hash('sha256', `${routeKey}\n${dealId}\n${JSON.stringify(body)}`, 'base64url');
 
 /**
  * A command route: parse, decide through the command service, answer 201 with the new version. It is
