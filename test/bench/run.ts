@@ -324,14 +324,14 @@ const promisesBench = async (client: DynamoDBClient): Promise<boolean> => {
 const coldBench = async () => {
   const samples = setting('BENCH_COLD_SAMPLES', 9);
   console.log(
-    `Cold start: each Lambda entry bundled with the CDK's options (infra/constructs/lambdaBundling.ts), imported by a fresh node process ` +
+    `Cold start: each Lambda entry bundled with the CDK's options (infra/constructs/lambdaBundling.ts), imported by a fresh node process, timed in that process's CPU time ` +
       `(${samples} interleaved samples each, median), with the runtime's NODE_OPTIONS and without; ${BASELINE} is a bundle of @aws-sdk/client-dynamodb alone`,
   );
   const bundles = await runColdStartBench({ samples });
   const baseline = bundles.find((bundle) => bundle.name === BASELINE)!;
   const kb = (bytes: number) => `${n(bytes / 1024)} KB`;
   printTable(
-    ['bundle', 'size', 'map', 'zod locales', 'import ms (p25-p75)', 'vs baseline', `target ${TARGET_COLD_RATIO}x`, 'ms without NODE_OPTIONS'],
+    ['bundle', 'size', 'map', 'zod locales', 'import CPU ms (p25-p75)', 'vs baseline', `target ${TARGET_COLD_RATIO}x`, 'CPU ms without NODE_OPTIONS'],
     bundles.map((bundle) => {
       const ratio = bundle.importMs.median / baseline.importMs.median;
       return [
