@@ -1,5 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { civilFromDays } from './civilDays.ts';
 import { isTimeZone, wallClockMs, zoneOffsetMs } from './wallClock.ts';
+
+const DAY_MS = 86_400_000;
 
 /** A calendar month in the business time zone. */
 export const Month = z
@@ -12,8 +15,9 @@ export { isTimeZone };
 
 /** The month an instant falls in, on the business's wall calendar. */
 export const monthOf = (instant: string | number, timeZone: string): Month => {
-  const wall = new Date(wallClockMs(typeof instant === 'number' ? instant : Date.parse(instant), timeZone));
-  return `${wall.getUTCFullYear()}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}`;
+  const wall = wallClockMs(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
+  const { year, month } = civilFromDays(Math.floor(wall / DAY_MS));
+  return `${year}-${month < 10 ? '0' : ''}${month}`;
 };
 
 export const addMonths = (month: Month, count: number): Month => {
