@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DealEvent } from './deal/events.ts';
 import { npsAnswerKey } from './deal/npsAnswers.ts';
 import { dealUpcasters } from './deal/upcasters.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMonths, isTimeZone, Month } from '../../domain/calendar.ts';
 import { MonthPayout } from '../../domain/incentives/statements.ts';
 import { Instant } from '../../domain/instant.ts';

@@ -6,12 +6,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { EVENT_BUS_ENV, PUBLISH_DLQ_URL_ENV } from '../../functions/config.ts';
 import { functionEntries, scheduledEntries, streamConsumerEntries } from '../../functions/handlers/entries.ts';
-import { esbuildBuildOptions, lambdaRuntimeEnvironment } from '../../infra/constructs/lambdaBundling.ts';
+import { esbuildBuildOptions, lambdaRuntimeEnvironment, type FunctionKind } from '../../infra/constructs/lambdaBundling.ts';
 
 /**
  * Each Lambda's bundle, built with the options the CDK deploys with, against a bundle of the
  * DynamoDB client alone: its size, and how long a fresh Node.js process takes to import it (what a
- * cold start pays before the first request), with the runtime's NODE_OPTIONS and without them.
+ * cold start pays before the first request), with the environment the CDK gives the function, and
+ * with source maps read (what `--enable-source-maps` would cost it).
  */
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,14 +25,15 @@ export const BASELINE = 'dynamodb-client-only';
 
 export interface BundleMeasure {
   name: string;
+  kind: FunctionKind;
   bytes: number;
   mapBytes: number;
   /** Bytes of zod's locale files in the bundle, and how many there are. */
   zodLocales: { files: number; bytes: number };
-  /** Cold import, CPU ms: median, p25 and p75 of the samples, with the runtime's NODE_OPTIONS. */
+  /** Cold import, CPU ms: median, p25 and p75 of the samples, in the function's runtime environment. */
   importMs: { median: number; p25: number; p75: number };
-  /** The same without NODE_OPTIONS (no source maps read). */
-  importMsBare: number;
+  /** The same with `--enable-source-maps`. */
+  importMsWithSourceMaps: number;
 }
 
 export interface ColdStartOptions {
@@ -42,7 +44,7 @@ const quantile = (values: number[], q: number) => [...values].sort((a, b) => a -
 
 const localeBytes = (metafile: Metafile, outfile: string) => {
   const output = Object.entries(metafile.outputs).find(([file]) => path.resolve(projectRoot, file) === outfile)![1];
-  const locales = Object.entries(output.inputs).filter(([file]) => /node_modules\/zod\/.*locales\/(?!index)/.test(file));
+  const locales = Object.entries(output.inputs).filter(([file, input]) => /node_modules\/zod\/.*locales\/(?!index)/.test(file) && input.bytesInOutput > 0);
   return { files: locales.length, bytes: locales.reduce((sum, [, input]) => sum + input.bytesInOutput, 0) };
 };
 
@@ -53,7 +55,7 @@ await import(process.argv[1]);
 const used = process.cpuUsage(started);
 process.stdout.write(String((used.user + used.system) / 1000));`;
 
-const importOnce = (file: string, withRuntimeOptions: boolean): number => {
+const importOnce = (file: string, runtimeEnvironment: Record<string, string>): number => {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     AWS_REGION: 'us-east-1',
@@ -62,7 +64,7 @@ const importOnce = (file: string, withRuntimeOptions: boolean): number => {
     // What the publisher insists on at start-up; nothing is sent.
     [EVENT_BUS_ENV]: 'bench-bus',
     [PUBLISH_DLQ_URL_ENV]: 'https://sqs.us-east-1.amazonaws.com/000000000000/bench-dlq',
-    ...(withRuntimeOptions ? lambdaRuntimeEnvironment : {}),
+    ...runtimeEnvironment,
   };
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', IMPORT_PROBE, pathToFileURL(file).href], { env, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`importing ${file} failed: ${run.stderr}`);
@@ -72,9 +74,13 @@ const importOnce = (file: string, withRuntimeOptions: boolean): number => {
 export const runColdStartBench = async (options: ColdStartOptions): Promise<BundleMeasure[]> => {
   const outDir = mkdtempSync(path.join(tmpdir(), 'handshake-cold-'));
   try {
-    const entries: [string, string][] = Object.entries({ ...functionEntries, ...streamConsumerEntries, ...scheduledEntries });
-    const bundles: { name: string; file: string; metafile: Metafile }[] = [];
-    for (const [name, entry] of [[BASELINE, ''] as [string, string], ...entries]) {
+    const entries: [string, string, FunctionKind][] = [
+      [BASELINE, '', 'api'],
+      ...Object.entries(functionEntries).map(([name, entry]): [string, string, FunctionKind] => [name, entry, 'api']),
+      ...Object.entries({ ...streamConsumerEntries, ...scheduledEntries }).map(([name, entry]): [string, string, FunctionKind] => [name, entry, 'background']),
+    ];
+    const bundles: { name: string; kind: FunctionKind; file: string; metafile: Metafile }[] = [];
+    for (const [name, entry, kind] of entries) {
       const file = path.join(outDir, name, 'index.mjs');
       const buildOptions = esbuildBuildOptions(path.join(projectRoot, entry), file);
       const result = await build(
@@ -82,17 +88,17 @@ export const runColdStartBench = async (options: ColdStartOptions): Promise<Bund
           ? buildOptions
           : { ...buildOptions, entryPoints: undefined, stdin: { contents: BASELINE_SOURCE, resolveDir: projectRoot, loader: 'ts', sourcefile: 'baseline.ts' } },
       );
-      bundles.push({ name, file, metafile: result.metafile! });
+      bundles.push({ name, kind, file, metafile: result.metafile! });
     }
-    const samples = new Map(bundles.map((bundle) => [bundle.name, { withOptions: [] as number[], bare: [] as number[] }]));
+    const samples = new Map(bundles.map((bundle) => [bundle.name, { runtime: [] as number[], sourceMaps: [] as number[] }]));
     // Interleaved: every sample round imports each bundle once, so a busy moment hurts all alike.
     for (let round = 0; round < options.samples; round++) {
       for (const bundle of bundles) {
-        samples.get(bundle.name)!.withOptions.push(importOnce(bundle.file, true));
-        samples.get(bundle.name)!.bare.push(importOnce(bundle.file, false));
+        samples.get(bundle.name)!.runtime.push(importOnce(bundle.file, lambdaRuntimeEnvironment(bundle.kind)));
+        samples.get(bundle.name)!.sourceMaps.push(importOnce(bundle.file, { NODE_OPTIONS: '--enable-source-maps' }));
       }
     }
-    return bundles.map(({ name, file, metafile }) => {
+    return bundles.map(({ name, kind, file, metafile }) => {
       const measured = samples.get(name)!;
       let mapBytes = 0;
       try {
@@ -102,11 +108,12 @@ export const runColdStartBench = async (options: ColdStartOptions): Promise<Bund
       }
       return {
         name,
+        kind,
         bytes: statSync(file).size,
         mapBytes,
         zodLocales: localeBytes(metafile, file),
-        importMs: { median: quantile(measured.withOptions, 0.5), p25: quantile(measured.withOptions, 0.25), p75: quantile(measured.withOptions, 0.75) },
-        importMsBare: quantile(measured.bare, 0.5),
+        importMs: { median: quantile(measured.runtime, 0.5), p25: quantile(measured.runtime, 0.25), p75: quantile(measured.runtime, 0.75) },
+        importMsWithSourceMaps: quantile(measured.sourceMaps, 0.5),
       };
     });
   } finally {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeKey, routes } from '../../functions/http/routes.ts';
 import { useTestApi } from '../support/httpFixture.ts';
 import { call, tokenFor, type CallResponse } from '../support/localApi.ts';

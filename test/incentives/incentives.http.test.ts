@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readBusEvents } from '../../functions/local/localEventBus.ts';
 import { jointPlan } from '../domain/incentives/incentiveSpec.ts';
 import { useTestStack } from '../support/httpFixture.ts';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RunningApi } from '../../functions/local/localApi.ts';
 import { call } from './localApi.ts';
 import { closeDealBody } from './sampleDeals.ts';
