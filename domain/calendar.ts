@@ -1,5 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { civilFromDays } from './civilDays.ts';
 import { isTimeZone, wallClockMs, zoneOffsetMs } from './wallClock.ts';
+
+const DAY_MS = 86_400_000;
 
 /** A calendar month in the business time zone. */
 export const Month = z
@@ -12,24 +15,42 @@ export { isTimeZone };
 
 /** The month an instant falls in, on the business's wall calendar. */
 export const monthOf = (instant: string | number, timeZone: string): Month => {
-  const wall = new Date(wallClockMs(typeof instant === 'number' ? instant : Date.parse(instant), timeZone));
-  return `${wall.getUTCFullYear()}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}`;
+  const wall = wallClockMs(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
+  const { year, month } = civilFromDays(Math.floor(wall / DAY_MS));
+  return `${year}-${month < 10 ? '0' : ''}${month}`;
 };
 
+/** The year and month number of `YYYY-MM`. */
+const partsOf = (month: Month): [year: number, monthNumber: number] => [Number(month.slice(0, -3)), Number(month.slice(-2))];
+
 export const addMonths = (month: Month, count: number): Month => {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const [year, monthNumber] = partsOf(month);
   const index = year * 12 + (monthNumber - 1) + count;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const next = (index % 12) + 1;
+  return `${Math.floor(index / 12)}-${next < 10 ? '0' : ''}${next}`;
 };
+
+// A month's start never changes for a zone, and the scorecard fold asks for the same few months for
+// every deal: each is worked out once and kept, per zone.
+const monthStarts = new Map<string, Map<Month, number>>();
 
 /** The instant (epoch ms) the month begins at midnight in the business time zone. */
 export const monthStartMs = (month: Month, timeZone: string): number => {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const wallMidnight = Date.UTC(year, monthNumber - 1, 1);
-  // Two passes settle the offset even when a DST change falls near midnight.
-  let instant = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
-  instant = wallMidnight - zoneOffsetMs(instant, timeZone);
-  return instant;
+  let starts = monthStarts.get(timeZone);
+  if (!starts) {
+    starts = new Map();
+    monthStarts.set(timeZone, starts);
+  }
+  let start = starts.get(month);
+  if (start === undefined) {
+    const [year, monthNumber] = partsOf(month);
+    const wallMidnight = Date.UTC(year, monthNumber - 1, 1);
+    // Two passes settle the offset even when a DST change falls near midnight.
+    start = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
+    start = wallMidnight - zoneOffsetMs(start, timeZone);
+    starts.set(month, start);
+  }
+  return start;
 };
 
 /** The instant the month ends: the first instant of the next month. */

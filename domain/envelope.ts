@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DomainEvent } from './events.ts';
 import { Instant } from './instant.ts';
 import { Actor } from './roles.ts';

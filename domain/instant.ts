@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An instant: ISO 8601 date-time with an explicit offset (Z or ±hh:mm). */
 export const Instant = z.iso

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // The runtime's ICU list is the ISO 4217 set in circulation; it keeps us from shipping our own copy.
 const isoCurrencies = new Set(Intl.supportedValuesOf('currency'));

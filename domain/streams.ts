@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { BriefEvent } from './cadence/events.ts';
 import { DealEvent } from './deal/events.ts';
 import { npsAnswerKey } from './deal/npsAnswers.ts';

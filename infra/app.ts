@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HandshakeStack } from './handshakeStack.ts';
 
 /** A list in cdk.json, or comma-separated on the command line (`-c alarmEmails=a@x.com,b@x.com`). */

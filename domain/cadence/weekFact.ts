@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DealId, HandoffGap, type NpsResponse } from '../deal/events.ts';
 import { ScopeLine } from '../deal/scope.ts';
 import { outcomeOf, type Deal } from '../deal/state.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMonths, Month, monthOf, monthStartMs } from '../calendar.ts';
 import { Instant } from '../instant.ts';
 import { addWeeks, IsoWeek, localInstant, weekEndMs, weekStartMs } from '../isoWeek.ts';

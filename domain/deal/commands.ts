@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant, toEpochMs } from '../instant.ts';
 import type { Engagement } from '../promises/engagementRecord.ts';
 import { EscalationId } from '../promises/escalationId.ts';

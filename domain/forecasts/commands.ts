@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Instant } from '../instant.ts';
 import { Money } from '../money.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Month } from '../calendar.ts';
 import { Instant } from '../instant.ts';
 import { Money } from '../money.ts';

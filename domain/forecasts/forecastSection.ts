@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMonths, type Month } from '../calendar.ts';
 import { Money } from '../money.ts';
 import { ACCURACY_WINDOW_MONTHS, biasPercent, forecastAccuracy, type CallAndActual } from './accuracy.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DealId, type NpsResponse } from '../deal/events.ts';
 import { Instant } from '../instant.ts';
 

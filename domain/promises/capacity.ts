@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoWeek } from '../isoWeek.ts';
 import { floorDiv } from './integerDivision.ts';
 import { decimalOfThousandths, thousandthsOf } from './thousandths.ts';

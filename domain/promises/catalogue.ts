@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TeamId } from '../deal/events.ts';
 import { ScopeLine } from '../deal/scope.ts';
 import { ceilDiv } from './integerDivision.ts';

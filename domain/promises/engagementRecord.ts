@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EngagementLevel } from './engagementLevel.ts';
 import { EscalationId } from './escalationId.ts';
 

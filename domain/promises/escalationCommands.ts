@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CloseDealBody } from '../deal/commands.ts';
 import { Instant, toEpochMs } from '../instant.ts';
 import type { Actor } from '../roles.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CloseDealBody } from '../deal/commands.ts';
 import { DealId } from '../deal/events.ts';
 import { Instant } from '../instant.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkPromise, PromiseCheck, type PromiseDesk, type Proposal } from './promiseCheck.ts';
 import type { RulesOfEngagement } from './rulesOfEngagement.ts';
 import { Verdict, verdictOf } from './verdict.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Money } from '../money.ts';
 import { EngagementLevel } from './engagementLevel.ts';
 import { decimalOfThousandths } from './thousandths.ts';

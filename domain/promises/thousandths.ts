@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Decimals of at most three places (minutes per unit, hours) are counted in integer thousandths, so

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toEpochMs } from '../instant.ts';
 import { EngagementLevel, higherLevel, type EngagementLevel as Level } from './engagementLevel.ts';
 import type { PromiseCheck, Proposal } from './promiseCheck.ts';

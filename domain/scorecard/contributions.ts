@@ -28,13 +28,6 @@ const addIn = <K extends string | number, L extends string | number>(
   if (amount !== 0) add((into[key] ??= {}), inner, amount);
 };
 
-/** The month the deal stopped being an open commitment: delivered or cancelled, whichever came first. */
-const resolvedAt = (deal: Deal): string | null => {
-  const candidates = [deal.delivery?.at, deal.cancellation?.at].filter((at): at is string => at !== undefined);
-  if (candidates.length === 0) return null;
-  return candidates.reduce((a, b) => (toEpochMs(a) <= toEpochMs(b) ? a : b));
-};
-
 export const npsCategory = (score: number): 'promoters' | 'passives' | 'detractors' =>
   score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
 
@@ -44,32 +37,39 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   const ledger: CommitmentLedger = {};
   const at = (month: Month) => (months[month] ??= {});
 
-  const closedMonth = monthOf(deal.closedAt, timeZone);
+  // Each instant is read once: the fold takes the contributions of every deal it sees.
+  const closedMs = toEpochMs(deal.closedAt);
+  const closedMonth = monthOf(closedMs, timeZone);
   add(at(closedMonth), 'closed', 1);
   addIn(at(closedMonth), 'revenue', deal.value.currency, deal.value.amount);
   const closeTally = closeTallyOf(deal);
   if (closeTally) add(at(closedMonth), closeTally, 1);
 
-  if (deal.cancellation) add(at(monthOf(deal.cancellation.at, timeZone)), 'cancelled', 1);
+  const cancelledMs = deal.cancellation ? toEpochMs(deal.cancellation.at) : null;
+  const cancelledMonth = cancelledMs === null ? null : monthOf(cancelledMs, timeZone);
+  if (cancelledMonth !== null) add(at(cancelledMonth), 'cancelled', 1);
 
   // Every handoff counts in its month, so one made again after a return counts again; whether it was
   // ever returned counts with it, and the return itself in the month it was recorded.
   for (const handoff of deal.handoffs) {
-    const month = at(monthOf(handoff.at, timeZone));
+    const handoffMs = toEpochMs(handoff.at);
+    const month = at(monthOf(handoffMs, timeZone));
     add(month, 'handoffs', 1);
     add(month, 'checklistTrue', Object.values(handoff.checklist).filter(Boolean).length);
-    const lag = Math.max(0, Math.round((toEpochMs(handoff.at) - toEpochMs(deal.closedAt)) / MS_PER_TENTH_HOUR));
+    const lag = Math.max(0, Math.round((handoffMs - closedMs) / MS_PER_TENTH_HOUR));
     addIn(month, 'handoffLags', lag, 1);
     if (handoff.returned) {
       add(month, 'returnedHandoffs', 1);
-      add(at(monthOf(handoff.returned.at, timeZone)), 'handoffReturns', 1);
+      add(at(monthOf(toEpochMs(handoff.returned.at), timeZone)), 'handoffReturns', 1);
     }
   }
 
   // A cancelled deal (a refund, after delivery) is taken out of the delivery rates altogether.
   const outcome = outcomeOf(deal);
-  if (deal.delivery && outcome && !deal.cancellation) {
-    const month = at(monthOf(deal.delivery.at, timeZone));
+  const deliveredMs = deal.delivery ? toEpochMs(deal.delivery.at) : null;
+  const deliveredMonth = deliveredMs === null ? null : monthOf(deliveredMs, timeZone);
+  if (deliveredMonth !== null && outcome && !deal.cancellation) {
+    const month = at(deliveredMonth);
     add(month, 'delivered', 1);
     add(month, 'onTime', outcome.onTime ? 1 : 0);
     add(month, 'asSold', outcome.asSold ? 1 : 0);
@@ -81,9 +81,10 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
     }
   }
 
-  // Open at a month's end: closed by then and neither delivered nor cancelled by then.
-  const resolved = resolvedAt(deal);
-  const resolvedMonth = resolved === null ? null : monthOf(resolved, timeZone);
+  // Open at a month's end: closed by then and neither delivered nor cancelled by then. It stopped
+  // being an open commitment when delivered or cancelled, whichever came first.
+  const resolvedMonth =
+    deliveredMs === null ? cancelledMonth : cancelledMs === null || deliveredMs <= cancelledMs ? deliveredMonth : cancelledMonth;
   if (resolvedMonth !== closedMonth) {
     addIn(ledger, 'open', closedMonth, 1);
     addIn((ledger.openValue ??= {}), closedMonth, deal.value.currency, deal.value.amount);

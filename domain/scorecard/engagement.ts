@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { monthOf, type Month } from '../calendar.ts';
 import type { Deal } from '../deal/state.ts';
 import { toEpochMs } from '../instant.ts';

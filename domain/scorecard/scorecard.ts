@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Month } from '../calendar.ts';
 import { Money } from '../money.ts';
 import { CHECKLIST_ITEMS, type CommitmentLedger, type MonthCounts, type Tally } from './contributions.ts';

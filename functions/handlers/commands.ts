@@ -1,6 +1,6 @@
 import { hash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   CancelDealBody,
   ChangeScopeBody,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CloseDealBody } from '../../domain/deal/commands.ts';
 import { Instant } from '../../domain/instant.ts';
 import { IsoWeek, isoWeekOf } from '../../domain/isoWeek.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Month } from '../../domain/calendar.ts';
 import { WeeklyBrief } from '../../domain/cadence/weeklyBrief.ts';
 import { DealEventType } from '../../domain/deal/events.ts';

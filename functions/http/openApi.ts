@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProblemDetails } from './apiSchemas.ts';
 import { apiTags, contracts, type JsonBody, type OperationContract, type RequestHeader, type ResponseHeader } from './contracts.ts';
 import { MAX_BODY_BYTES } from './requestBody.ts';

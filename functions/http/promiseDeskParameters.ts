@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { OpsTeam, Sku } from '../../domain/promises/catalogue.ts';
 import { EscalationId } from '../../domain/promises/escalationId.ts';
 import { HttpProblem } from './problem.ts';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { HttpProblem, type FieldError } from './problem.ts';
 
 /** API.md: bodies over 256 KiB are refused with 413. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { NpsResponse } from '../../domain/deal/events.ts';
 import { DealId } from '../../domain/deal/events.ts';
 import { HttpProblem, type FieldError } from '../http/problem.ts';

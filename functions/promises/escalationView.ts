@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CloseDealBody } from '../../domain/deal/commands.ts';
 import { Instant, type Instant as InstantValue } from '../../domain/instant.ts';
 import { Decision } from '../../domain/promises/escalationCommands.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addMonths, isTimeZone, Month } from '../../domain/calendar.ts';
 import type { IncentivePlan } from '../../domain/incentives/plan.ts';
 import { MonthPayout, type DeliveredDeal } from '../../domain/incentives/statements.ts';

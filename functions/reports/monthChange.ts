@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Month } from '../../domain/calendar.ts';
 import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
 

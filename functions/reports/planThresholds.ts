@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IncentivePlan } from '../../domain/incentives/plan.ts';
 import type { MonthPayout } from '../../domain/incentives/statements.ts';
 

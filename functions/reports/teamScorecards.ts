@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Side, SignedMoney, type MonthPayout } from '../../domain/incentives/statements.ts';
 import { Money } from '../../domain/money.ts';
 import { netPromoterScore } from '../../domain/scorecard/nps.ts';

@@ -33,6 +33,7 @@ export class EscalationSweep extends Construct {
     super(scope, id);
 
     this.fn = handshakeFunction(this, 'Function', {
+      kind: 'background',
       entry: scheduledEntries.escalationSweep,
       description: 'Records each rise of every open escalation',
       // One read and at most one append per open escalation.

@@ -3,16 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { lambdaRuntimeEnvironment, lambdaRuntime, nodejsFunctionBundling, type FunctionKind } from './lambdaBundling.ts';
 
-/**
- * The one Node.js runtime every function runs on, and the only place it is named: the bundle's
- * esbuild target is derived from it, and the tests read it from here.
- */
-export const lambdaRuntime = lambda.Runtime.NODEJS_24_X;
-const esbuildTarget = `node${/^nodejs(\d+)\.x$/.exec(lambdaRuntime.name)![1]}`;
+export { lambdaRuntime };
 
 /** The project root, found from this file rather than the working directory so tests and the CLI agree. */
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,6 +18,8 @@ export interface HandshakeFunctionProps {
   readonly entry: string;
   /** Variables the handler reads; the service name and source-map switch are added here. */
   readonly environment: Record<string, string>;
+  /** Whether it answers the HTTP API or works in the background: it decides whether source maps are read at start-up. */
+  readonly kind: FunctionKind;
   /** Default 10 seconds: enough for an HTTP request, too little for a stream batch. */
   readonly timeout?: Duration;
   readonly description?: string;
@@ -60,24 +58,8 @@ export const handshakeFunction = (scope: Construct, id: string, props: Handshake
     environment: {
       ...props.environment,
       POWERTOOLS_SERVICE_NAME: 'handshake',
-      // Stack traces should name the TypeScript lines, not the minified bundle.
-      NODE_OPTIONS: '--enable-source-maps',
+      ...lambdaRuntimeEnvironment(props.kind),
     },
-    bundling: {
-      // Bundle with the esbuild in node_modules: synth must work on machines without Docker.
-      forceDockerBundling: false,
-      // Warnings and errors only: the bundle-size summary would make `cdk synth -q` chatty.
-      logLevel: LogLevel.WARNING,
-      format: OutputFormat.ESM,
-      target: esbuildTarget,
-      // Prefer packages' ES module builds: they tree-shake, the CommonJS ones do not.
-      mainFields: ['module', 'main'],
-      // CommonJS dependencies inside an ES module bundle still call require() for Node builtins.
-      banner: "import { createRequire as __handshakeRequire } from 'node:module'; const require = __handshakeRequire(import.meta.url);",
-      minify: true,
-      sourceMap: true,
-      // Ship the SDK version the tests ran against, not whatever the runtime happens to carry.
-      bundleAwsSDK: true,
-    },
+    bundling: nodejsFunctionBundling,
   });
 };

@@ -56,6 +56,7 @@ export class MonthlyClose extends Construct {
     super(scope, id);
 
     this.fn = handshakeFunction(this, 'Function', {
+      kind: 'background',
       entry: scheduledEntries.monthClose,
       description: 'Closes the previous month and issues its reports',
       // Every statement of the month, three rendered reports, and the writes behind them.

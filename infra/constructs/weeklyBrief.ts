@@ -38,6 +38,7 @@ export class WeeklyBrief extends Construct {
 
     this.fn = handshakeFunction(this, 'Function', {
       entry: scheduledEntries.weeklyBrief,
+      kind: 'background',
       description: 'Publishes the weekly brief of the week that just ended',
       // A week's facts, every open commitment and escalation, each seller's forecasts, two documents.
       timeout: Duration.minutes(2),

@@ -11,6 +11,8 @@ import { runAppendBench, type Spread } from './appendBench.ts';
 import { printAppendResult } from './appendReport.ts';
 import { ensureCastoreTable } from './castoreAppend.ts';
 import { costBench } from './costReport.ts';
+import { BASELINE, runColdStartBench } from './coldStartBench.ts';
+import { FOLD_STEPS, runFoldBench } from './foldBench.ts';
 import { checkHistory, checkStoreFormat, closedMonthsOf, generateHistory, loadItems, OPS_PEOPLE, SELLERS, TEAMS, type History } from './history.ts';
 import { runProjectionBench } from './projectionBench.ts';
 import { runPromiseDeskBench } from './promiseDeskBench.ts';
@@ -27,7 +29,12 @@ logger.setLogLevel(process.env.POWERTOOLS_LOG_LEVEL as Parameters<typeof logger.
 
 const TIME_ZONE = 'UTC';
 const CURRENCY = 'USD';
-const BENCHES = ['append', 'projection', 'read', 'promises', 'cost', 'e2e', 'rebuild'] as const;
+const BENCHES = ['append', 'projection', 'read', 'promises', 'cost', 'e2e', 'rebuild', 'cold', 'fold'] as const;
+/** Benchmarks that need no database. */
+const WITHOUT_DATABASE: readonly BenchName[] = ['cold', 'fold'];
+/** Issue 13's targets: each bundle's cold import within 1.5x the DynamoDB client's alone, the fold within 3 us an event. */
+const TARGET_COLD_RATIO = 1.5;
+const TARGET_FOLD_MICROS = 3;
 /** Issue 10's targets: the check's p99 within 2x the scorecard read's, the close within 2x the raw PutItem. */
 const TARGET_CHECK_P99 = 2;
 const TARGET_CLOSE_COST = 2;
@@ -313,6 +320,59 @@ const promisesBench = async (client: DynamoDBClient): Promise<boolean> => {
   return result.errors === 0;
 };
 
+const coldBench = async () => {
+  const samples = setting('BENCH_COLD_SAMPLES', 9);
+  console.log(
+    `Cold start: each Lambda entry bundled with the CDK's options (infra/constructs/lambdaBundling.ts), imported by a fresh node process, timed in that process's CPU time ` +
+      `(${samples} interleaved samples each, median), in the function's runtime environment (API functions read no source maps, background ones do) ` +
+      `and with --enable-source-maps; ${BASELINE} is a bundle of @aws-sdk/client-dynamodb alone, run as an API function`,
+  );
+  const bundles = await runColdStartBench({ samples });
+  const baseline = bundles.find((bundle) => bundle.name === BASELINE)!;
+  const kb = (bytes: number) => `${n(bytes / 1024)} KB`;
+  printTable(
+    ['bundle', 'kind', 'size', 'map', 'zod locales', 'import CPU ms (p25-p75)', 'vs baseline', `target ${TARGET_COLD_RATIO}x`, 'CPU ms with source maps'],
+    bundles.map((bundle) => {
+      const ratio = bundle.importMs.median / baseline.importMs.median;
+      return [
+        bundle.name,
+        bundle.kind,
+        kb(bundle.bytes),
+        kb(bundle.mapBytes),
+        `${bundle.zodLocales.files} (${kb(bundle.zodLocales.bytes)})`,
+        `${bundle.importMs.median.toFixed(1)} (${bundle.importMs.p25.toFixed(1)}-${bundle.importMs.p75.toFixed(1)})`,
+        `${ratio.toFixed(2)}x`,
+        bundle === baseline ? '' : ratio <= TARGET_COLD_RATIO ? 'within' : 'OVER',
+        bundle.importMsWithSourceMaps.toFixed(1),
+      ];
+    }),
+  );
+};
+
+const foldBench = () => {
+  const deals = setting('BENCH_FOLD_DEALS', 5_000);
+  const rounds = setting('BENCH_FOLD_ROUNDS', 5);
+  const timeZone = process.env.BENCH_FOLD_TIME_ZONE ?? 'America/New_York';
+  const history = generateHistory({ deals });
+  console.log(
+    `Scorecard fold, CPU only: ${n(history.items.length)} stored event items of ${n(deals)} deals (test/bench/history.ts), business time zone ${timeZone}; ` +
+      `each step over all of them, ${rounds} interleaved rounds after a warm-up, median of this process's CPU time (user + system)`,
+  );
+  const result = runFoldBench({ history, timeZone, rounds });
+  const floor = result.microsPerEvent.fold;
+  printTable(
+    ['step', 'CPU us/event', 'vs floor', `target ${TARGET_FOLD_MICROS} us`, 'rounds'],
+    (Object.entries(FOLD_STEPS) as [keyof typeof FOLD_STEPS, string][]).map(([step, name]) => [
+      name,
+      result.microsPerEvent[step].toFixed(2),
+      `${(result.microsPerEvent[step] / floor).toFixed(2)}x`,
+      step === 'full' ? (result.microsPerEvent.full <= TARGET_FOLD_MICROS ? 'within' : 'OVER') : '',
+      result.rounds[step].map((value) => value.toFixed(2)).join(' '),
+    ]),
+  );
+  console.log(`  ${n(result.streams)} streams; checksum ${result.checksum}`);
+};
+
 /** Without the projection benchmark, the read benchmark still needs projections: a rebuild makes them (not measured). */
 const buildProjections = async (client: DynamoDBClient, stack: HistoryStack) => {
   const generations = new ActiveGeneration(client, stack.projectionsTable, 0);
@@ -335,14 +395,23 @@ const buildProjections = async (client: DynamoDBClient, stack: HistoryStack) => 
   console.log(`\n(setup for reads: projections rebuilt into generation ${result.generation} in ${result.seconds.toFixed(1)} s)`);
 };
 
-/** `npm run bench` (BENCH=append,projection,read,promises,cost to choose): measured on a fresh in-memory DynamoDB Local, never asserted in tests. */
+/** `npm run bench` (BENCH=append,projection,read,promises,cost,e2e,rebuild,cold,fold to choose): measured on a fresh in-memory DynamoDB Local (cold and fold need none), never asserted in tests. */
 const main = async () => {
   const started = process.hrtime.bigint();
   const benches = chosenBenches();
+  let ok = true;
+  if (benches.has('fold')) foldBench();
+  if (benches.has('cold')) {
+    if (benches.has('fold')) console.log('');
+    await coldBench();
+  }
+  if ([...benches].every((name) => WITHOUT_DATABASE.includes(name))) {
+    console.log(`\nbenchmarks ${[...benches].join(', ')} done in ${(Number(process.hrtime.bigint() - started) / 1e9 / 60).toFixed(1)} min`);
+    return;
+  }
   const database = await startDynamoDbLocal({ port: await freePort() });
   const newClient = () => createDynamoClient({ dynamoDbEndpoint: database.endpoint, region: 'us-east-1' });
   const client = newClient();
-  let ok = true;
   try {
     if (benches.has('append')) await appendBench(client);
     if (benches.has('projection') || benches.has('read') || benches.has('rebuild')) {

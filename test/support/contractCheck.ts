@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProblemDetails } from '../../functions/http/apiSchemas.ts';
 import { contracts, type SuccessResponse } from '../../functions/http/contracts.ts';
 import { openApiDocument } from '../../functions/http/openApi.ts';

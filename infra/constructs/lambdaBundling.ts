@@ -1,0 +1,79 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How every Lambda bundle is built, declared once: the CDK deploys with these options and
+ * `npm run bench` (cold start) bundles with the very same ones, so what is measured is what ships.
+ */
+
+/**
+ * The one Node.js runtime every function runs on, and the only place it is named: the bundle's
+ * esbuild target is derived from it, and the tests read it from here.
+ */
+export const lambdaRuntime = lambda.Runtime.NODEJS_24_X;
+
+/** What esbuild is asked for, in its own words. */
+export const lambdaBundle = {
+  format: 'esm',
+  platform: 'node',
+  target: `node${/^nodejs(\d+)\.x$/.exec(lambdaRuntime.name)![1]}`,
+  // Prefer packages' ES module builds: they tree-shake, the CommonJS ones do not.
+  mainFields: ['module', 'main'],
+  // CommonJS dependencies inside an ES module bundle still call require() for Node builtins.
+  banner: "import { createRequire as __handshakeRequire } from 'node:module'; const require = __handshakeRequire(import.meta.url);",
+  minify: true,
+  // The map ships beside the bundle (never inline: an inline map is read with the code at every cold
+  // start). Without the sources' text it is a third of the size; stack traces need only its mappings.
+  sourceMap: true,
+  sourcesContent: false,
+} as const;
+
+/**
+ * What a function does: answers the HTTP API (a person waits on its cold start) or works in the
+ * background (stream consumers and schedules, whose failures are read from logs and dead-letter queues).
+ */
+export type FunctionKind = 'api' | 'background';
+
+/**
+ * The environment each kind of function runs with. `--enable-source-maps` makes Node read and parse the
+ * whole map when the bundle loads (measured with `BENCH=cold npm run bench`: a fifth of a cold start),
+ * so only background functions pay it, for stack traces that name the TypeScript lines. An API function's
+ * stack trace names the minified bundle; the map in its asset turns it back into TypeScript lines.
+ */
+export const lambdaRuntimeEnvironment = (kind: FunctionKind): Record<string, string> =>
+  kind === 'background' ? { NODE_OPTIONS: '--enable-source-maps' } : {};
+
+/** The CDK's NodejsFunction bundling options for `lambdaBundle`. */
+export const nodejsFunctionBundling: BundlingOptions = {
+  // Bundle with the esbuild in node_modules: synth must work on machines without Docker.
+  forceDockerBundling: false,
+  // Warnings and errors only: the bundle-size summary would make `cdk synth -q` chatty.
+  logLevel: LogLevel.WARNING,
+  format: OutputFormat.ESM,
+  target: lambdaBundle.target,
+  mainFields: [...lambdaBundle.mainFields],
+  banner: lambdaBundle.banner,
+  minify: lambdaBundle.minify,
+  sourceMap: lambdaBundle.sourceMap,
+  sourcesContent: lambdaBundle.sourcesContent,
+  // Ship the SDK version the tests ran against, not whatever the runtime happens to carry.
+  bundleAwsSDK: true,
+};
+
+/** esbuild's build options for `lambdaBundle`, as the NodejsFunction passes them to the esbuild CLI. */
+export const esbuildBuildOptions = (entry: string, outfile: string): BuildOptions => ({
+  entryPoints: [entry],
+  bundle: true,
+  outfile,
+  platform: lambdaBundle.platform,
+  format: lambdaBundle.format,
+  target: lambdaBundle.target,
+  mainFields: [...lambdaBundle.mainFields],
+  banner: { js: lambdaBundle.banner },
+  minify: lambdaBundle.minify,
+  sourcemap: lambdaBundle.sourceMap,
+  sourcesContent: lambdaBundle.sourcesContent,
+  logLevel: 'warning',
+  metafile: true,
+});

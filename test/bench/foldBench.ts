@@ -1,0 +1,100 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { RecordedEvent } from '../../domain/envelope.ts';
+import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
+import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
+import { eventsTable as T } from '../../functions/eventStore/eventsTable.ts';
+import type { History } from './history.ts';
+
+/**
+ * The projector's CPU path without the network: stored event items parsed and validated as the
+ * store reads them, each stream folded by its projection, and what it contributes (counters and
+ * documents) taken once per stream, as a rebuild does. Measured step by step so the cost of each
+ * step shows, in interleaved rounds so a noisy neighbour hurts every step alike. Timed in CPU time
+ * of this process (user + system), not wall time: on a shared machine the wall clock also counts
+ * the time other processes held the cores.
+ */
+
+export type FoldStep = 'json' | 'parse' | 'fold' | 'full';
+
+export const FOLD_STEPS: Record<FoldStep, string> = {
+  json: 'JSON.parse of each stored body',
+  parse: 'parse + validate (readStoredItem)',
+  fold: 'parse + validate + fold (the floor)',
+  full: 'parse + validate + fold + contributions + documents',
+};
+
+export interface FoldBenchOptions {
+  history: History;
+  timeZone: string;
+  rounds: number;
+}
+
+export interface FoldBenchResult {
+  events: number;
+  streams: number;
+  /** CPU microseconds per event, median over the rounds, per step. */
+  microsPerEvent: Record<FoldStep, number>;
+  rounds: Record<FoldStep, number[]>;
+  /** Something every round computed, so no step can be optimised away. */
+  checksum: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+/** Items grouped by stream, in version order, as a rebuild's scan hands them over. */
+const byStream = (items: readonly Record<string, AttributeValue>[]): Record<string, AttributeValue>[][] => {
+  const streams = new Map<string, Record<string, AttributeValue>[]>();
+  for (const item of items) {
+    const streamId = item[T.partitionKey]!.S!;
+    const stream = streams.get(streamId);
+    if (stream) stream.push(item);
+    else streams.set(streamId, [item]);
+  }
+  return [...streams.values()];
+};
+
+const runStep = (step: FoldStep, streams: readonly Record<string, AttributeValue>[][], timeZone: string): number => {
+  let checksum = 0;
+  for (const items of streams) {
+    if (step === 'json') {
+      for (const item of items) checksum += (JSON.parse(item[T.body]!.S!) as { version: number }).version;
+      continue;
+    }
+    const events: RecordedEvent[] = items.map((item) => readStoredItem(item).event);
+    if (step === 'parse') {
+      checksum += events.length;
+      continue;
+    }
+    const projection = projectionFor(events[0]!.streamId);
+    const state = events.reduce(projection.evolve, projection.initialState());
+    if (step === 'fold') {
+      checksum += state === null ? 0 : 1;
+      continue;
+    }
+    const contributions = projection.contributions(state, timeZone);
+    checksum += Object.keys(contributions.months).length + projection.documents(state, timeZone).length;
+  }
+  return checksum;
+};
+
+export const runFoldBench = (options: FoldBenchOptions): FoldBenchResult => {
+  const streams = byStream(options.history.items);
+  const events = options.history.items.length;
+  const steps = Object.keys(FOLD_STEPS) as FoldStep[];
+  // A warm-up pass of each step on a tenth of the streams, so the JIT has seen every path.
+  let checksum = 0;
+  for (const step of steps) checksum += runStep(step, streams.slice(0, Math.ceil(streams.length / 10)), options.timeZone);
+  const rounds = Object.fromEntries(steps.map((step) => [step, [] as number[]])) as Record<FoldStep, number[]>;
+  for (let round = 0; round < options.rounds; round++) {
+    // Each round starts at another step, so no step always runs right after the same one.
+    for (let offset = 0; offset < steps.length; offset++) {
+      const step = steps[(round + offset) % steps.length]!;
+      const started = process.cpuUsage();
+      checksum += runStep(step, streams, options.timeZone);
+      const used = process.cpuUsage(started);
+      rounds[step].push((used.user + used.system) / events);
+    }
+  }
+  const microsPerEvent = Object.fromEntries(steps.map((step) => [step, median(rounds[step])])) as Record<FoldStep, number>;
+  return { events, streams: streams.length, microsPerEvent, rounds, checksum };
+};
