@@ -52,6 +52,13 @@ export interface Deal {
 
 export type DealState = { status: 'none' } | Deal;
 
+/**
+ * Every handoff of a deal. A deal folded before handoffs could be returned (and kept so by a reader)
+ * has only its one handoff: it reads as that handoff, never returned.
+ */
+export const handoffsOf = (deal: Deal): HandoffRecord[] =>
+  (deal as Partial<Deal>).handoffs ?? (deal.handoff ? [{ ...deal.handoff, returned: null }] : []);
+
 export const initialState = (): DealState => ({ status: 'none' });
 
 export const isRecorded = (state: DealState): state is Deal => state.status !== 'none';
@@ -94,14 +101,15 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
       const deal = requireDeal(state, event);
       const { opsOwner, opsTeam, checklist } = event.data;
       const handoff = { at: event.occurredAt, opsOwner, opsTeam, checklist };
-      return { ...deal, status: 'handed-off', handoff, handoffs: [...deal.handoffs, { ...handoff, returned: null }] };
+      return { ...deal, status: 'handed-off', handoff, handoffs: [...handoffsOf(deal), { ...handoff, returned: null }] };
     }
     case 'HandoffReturned': {
       const deal = requireDeal(state, event);
-      const last = deal.handoffs.at(-1);
+      const handoffs = handoffsOf(deal);
+      const last = handoffs.at(-1);
       if (!last) throw new Error(`HandoffReturned cannot be applied before HandoffCompleted`);
       const returned = { at: event.occurredAt, ...event.data };
-      return { ...deal, status: 'handoff-returned', handoffs: [...deal.handoffs.slice(0, -1), { ...last, returned }] };
+      return { ...deal, status: 'handoff-returned', handoffs: [...handoffs.slice(0, -1), { ...last, returned }] };
     }
     case 'ScopeChanged': {
       const deal = requireDeal(state, event);

@@ -1,6 +1,6 @@
 import { addMonths, monthEndMs, monthOf, type Month } from '../calendar.ts';
 import { toEpochMs } from '../instant.ts';
-import { outcomeOf, type Deal } from '../deal/state.ts';
+import { handoffsOf, outcomeOf, type Deal } from '../deal/state.ts';
 import { dimensionsOf, type Dimension } from './dimensions.ts';
 import type { Contributions, MonthCounts, CommitmentLedger } from './counts.ts';
 import { closeTallyOf, deliveryTalliesOf } from './engagement.ts';
@@ -51,7 +51,7 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
 
   // Every handoff counts in its month, so one made again after a return counts again; whether it was
   // ever returned counts with it, and the return itself in the month it was recorded.
-  for (const handoff of deal.handoffs) {
+  for (const handoff of handoffsOf(deal)) {
     const handoffMs = toEpochMs(handoff.at);
     const month = at(monthOf(handoffMs, timeZone));
     add(month, 'handoffs', 1);

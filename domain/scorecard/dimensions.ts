@@ -1,4 +1,4 @@
-import type { Deal } from '../deal/state.ts';
+import { handoffsOf, type Deal } from '../deal/state.ts';
 
 /** A slice of the organisation a scorecard is kept for. */
 export type Dimension = 'org' | `team:${string}` | `person:${string}`;
@@ -13,7 +13,7 @@ export const isDimension = (value: string): value is Dimension =>
 export const dimensionsOf = (deal: Deal): Dimension[] => {
   const dimensions = new Set<Dimension>(['org', `person:${deal.seller.id}`, `team:${deal.salesTeam}`]);
   // An ops owner who returned a handoff keeps the deal: their return counts on their scorecard.
-  for (const handoff of deal.handoffs) {
+  for (const handoff of handoffsOf(deal)) {
     dimensions.add(`person:${handoff.opsOwner.id}`);
     dimensions.add(`team:${handoff.opsTeam}`);
   }

@@ -3,6 +3,7 @@ import type { DealEvent } from '../../domain/deal/events.ts';
 import { contributionsOf } from '../../domain/scorecard/contributions.ts';
 import { dimensionsOf } from '../../domain/scorecard/dimensions.ts';
 import { readScorecard } from '../../domain/scorecard/scorecard.ts';
+import { evolve } from '../../domain/deal/state.ts';
 import { dealAfter, dealClosed, delivered, handedOff, handoffReturned } from './dealSpec.ts';
 
 /**
@@ -68,5 +69,13 @@ describe('the handoff section with returns', () => {
   it('given a handoff returned by one ops owner and made again to another, then both owners and teams keep the deal', () => {
     const deal = dealAfter([dealClosed(), handedOff('2026-10-03T09:00:00Z'), handoffReturned('2026-10-04T10:00:00Z'), secondOwner('2026-10-05T09:00:00Z'), delivered('2026-10-19T12:00:00Z')]);
     expect(dimensionsOf(deal).sort()).toEqual(['org', 'person:P-OPS-1', 'person:P-OPS-2', 'person:P-SALES-1', 'team:T-OPS', 'team:T-OPS-2', 'team:T-SALES']);
+  });
+
+  it('given a deal folded before handoffs could be returned (a stored view with no handoff list), then it counts its one handoff and folds a return', () => {
+    const { handoffs: _none, ...stored } = dealAfter([dealClosed(), handedOff('2026-10-03T09:00:00Z')]);
+    const old = stored as unknown as ReturnType<typeof dealAfter>;
+    expect(contributionsOf(old, 'UTC').months['2026-10']).toMatchObject({ handoffs: 1, checklistTrue: 3 });
+    const returned = evolve(old, handoffReturned('2026-10-04T10:00:00Z'));
+    expect(contributionsOf(returned as typeof old, 'UTC').months['2026-10']).toMatchObject({ handoffs: 1, returnedHandoffs: 1, handoffReturns: 1 });
   });
 });
