@@ -153,7 +153,12 @@ const forecastRoute =
       return jsonResponse(
         201,
         { personId, month, version: result.version },
-        { etag: etagOf(result.version), ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}) },
+        {
+          etag: etagOf(result.version),
+          // Where the call is held against what the seller closes.
+          location: `/v1/scorecards/${month}?dimension=${encodeURIComponent(`person:${personId}`)}`,
+          ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
+        },
       );
     } catch (error) {
       const problem = toHttpProblem(error);

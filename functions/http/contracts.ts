@@ -524,8 +524,8 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     description: "Publishes an ended week's brief (the schedule does it every Monday at 06:00): stored as JSON and HTML, then announced on the bus.",
     path: { week: IsoWeek },
     responses: {
-      201: { description: 'published now', body: { schema: PublishedBrief, name: 'WeeklyBrief' } },
-      200: { description: 'published already: the first brief, nothing recorded', body: { schema: PublishedBrief, name: 'WeeklyBrief' } },
+      201: { description: 'published now', body: { schema: PublishedBrief, name: 'WeeklyBrief' }, headers: ['Location'] },
+      200: { description: 'published already: the first brief, nothing recorded', body: { schema: PublishedBrief, name: 'WeeklyBrief' }, headers: ['Location'] },
     },
     problems: { 409: 'the week has not ended yet in the business time zone (`week-not-ended`)' },
   },

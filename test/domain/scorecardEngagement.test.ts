@@ -171,13 +171,31 @@ describe('open deals (the load)', () => {
     expect(dealProjection.documents(deal, 'UTC').filter((document) => document.kind === 'open-deal')).toEqual([]);
   });
 
-  it('given a deal just closed, when its documents are read, then it lists one open deal with the sold scope and date, and its sales team under its close month', () => {
+  it('given a deal just closed, when its documents are read, then it lists one open deal with the sold scope and date, its close as a fact of its week, its seller, and its sales team under its close month', () => {
     const deal = dealAfter([closedUnder(null)]);
 
     expect(dealProjection.documents(deal, 'UTC')).toEqual([
       // Every deal is also listed under its seller (which sales team they forecast for).
       { kind: 'seller-close', personId: 'P-SALES-1', dealId: 'D-1001', body: { salesTeam: 'T-SALES', closedAt: '2026-10-02T15:00:00Z' } },
       { kind: 'open-deal', dealId: 'D-1001', body: { dealId: 'D-1001', closedAt: CLOSED_AT, deliverBy: '2026-10-20T17:00:00Z', scope: SOLD_SCOPE } },
+      // The close is a fact of its week (the weekly brief), and the deal one of its seller's (who owes a forecast).
+      {
+        kind: 'week-fact',
+        week: '2026-W40',
+        factId: 'close|D-1001',
+        body: {
+          type: 'close',
+          dealId: 'D-1001',
+          closedAt: CLOSED_AT,
+          customer: { id: 'C-7', name: 'Acme Paving' },
+          sellerId: 'P-SALES-1',
+          salesTeam: 'T-SALES',
+          value: { amount: 1250000, currency: 'USD' },
+          deliverBy: '2026-10-20T17:00:00Z',
+          class: 'unclassified',
+        },
+      },
+      { kind: 'seller', dealId: 'D-1001', body: { sellerId: 'P-SALES-1', salesTeam: 'T-SALES' } },
       { kind: 'deal-teams', month: '2026-10', dealId: 'D-1001', body: { dealId: 'D-1001', salesTeam: 'T-SALES', opsTeam: null } },
     ]);
   });

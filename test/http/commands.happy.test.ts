@@ -109,7 +109,7 @@ describe('every command route, in the order a deal lives it', () => {
       ['DealCancelled', 6],
     ]);
     for (const event of events) {
-      expect(Object.keys(event).sort()).toEqual(['actor', 'data', 'eventId', 'occurredAt', 'recordedAt', 'type', 'version']);
+      expect(Object.keys(event).sort()).toEqual(['actor', 'data', 'dealVersion', 'eventId', 'occurredAt', 'recordedAt', 'type', 'version']);
       expect(event.eventId).toMatch(UUID);
       expect(event.recordedAt).toMatch(ISO_INSTANT);
     }

@@ -187,7 +187,7 @@ describe('given the Handshake stack with NPS ingestion', () => {
   });
 
   describe('when looking at every function', () => {
-    it('then there is one per API function (commands, queries, nps, incentives...), the projector, the publisher, the month close and the escalation sweep, none on nodejs20.x', () => {
+    it('then there is one per API function (commands, queries, nps, incentives...), the projector, the publisher, the month close, the escalation sweep and the weekly brief, none on nodejs20.x', () => {
       const functions = ofType('AWS::Lambda::Function');
       expect(functions.map(([id]) => id).sort()).toEqual(
         [
@@ -196,6 +196,7 @@ describe('given the Handshake stack with NPS ingestion', () => {
           stack.publishing.publisher,
           stack.monthlyClose.fn,
           stack.escalationSweep.fn,
+          stack.weeklyBrief.fn,
         ]
           .map(idOf)
           .sort(),

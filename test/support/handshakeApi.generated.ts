@@ -43,6 +43,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deals/{dealId}/handoff-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return the handoff to sales, naming what it lacks
+         * @description Operations sends the handoff back, naming what it lacks; sales hands it off again before anything is delivered.
+         */
+        post: operations["returnHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/deals/{dealId}/scope-changes": {
         parameters: {
             query?: never;
@@ -117,6 +137,26 @@ export interface paths {
          * @description Cancels the deal; after delivery a cancellation is a refund, out of the delivery rates.
          */
         post: operations["cancelDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/forecasts/{month}/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Submit a seller's forecast for a month (the seller, or an admin)
+         * @description A seller's forecast of the revenue they will close in a month. Every forecast is kept; the month's call is the latest made before the month starts (business time zone).
+         */
+        put: operations["submitForecast"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -550,6 +590,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/briefs/{week}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A week's brief, as JSON */
+        get: operations["getWeeklyBrief"];
+        put?: never;
+        /**
+         * Publish an ended week's brief (the schedule does it every Monday); a second run answers the first brief
+         * @description Publishes an ended week's brief (the schedule does it every Monday at 06:00): stored as JSON and HTML, then announced on the bus.
+         */
+        post: operations["publishWeeklyBrief"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/briefs/{week}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A week's brief, as the HTML page it was published as */
+        get: operations["getWeeklyBriefHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -793,7 +871,7 @@ export interface components {
             dealId: string;
             version: number;
             /** @enum {string} */
-            status: "closed" | "handed-off" | "delivered" | "cancelled";
+            status: "closed" | "handed-off" | "handoff-returned" | "delivered" | "cancelled";
             promise: {
                 /**
                  * Format: date-time
@@ -855,8 +933,9 @@ export interface components {
                 /** Format: uuid */
                 eventId: string;
                 /** @enum {string} */
-                type: "DealClosed" | "HandoffCompleted" | "ScopeChanged" | "PromiseRevised" | "DeliveryCompleted" | "DealCancelled" | "NpsResponseRecorded";
+                type: "DealClosed" | "HandoffCompleted" | "HandoffReturned" | "ScopeChanged" | "PromiseRevised" | "DeliveryCompleted" | "DealCancelled" | "NpsResponseRecorded";
                 version: number;
+                dealVersion: number;
                 /**
                  * Format: date-time
                  * @description ISO 8601 instant with offset
@@ -1026,6 +1105,29 @@ export interface components {
         Escalations: {
             items: components["schemas"]["Escalation"][];
         };
+        Forecast: {
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant with offset
+             * @example 2026-10-20T17:00:00Z
+             */
+            at: string;
+            commit: {
+                /** @description integer minor units (cents for USD) */
+                amount: number;
+                /**
+                 * @description ISO 4217 currency code
+                 * @example USD
+                 */
+                currency: string;
+            };
+        };
+        ForecastRecorded: {
+            personId: string;
+            /** @example 2026-10 */
+            month: string;
+            version: number;
+        };
         HandOff: {
             opsOwner: {
                 id: string;
@@ -1038,6 +1140,16 @@ export interface components {
                 specialTerms: boolean;
             };
             notes?: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant with offset
+             * @example 2026-10-20T17:00:00Z
+             */
+            at: string;
+        };
+        HandoffReturn: {
+            gaps: ("scopeDocumented" | "deliveryDateConfirmed" | "customerContact" | "specialTerms" | "other")[];
+            note?: string;
             /**
              * Format: date-time
              * @description ISO 8601 instant with offset
@@ -1217,6 +1329,8 @@ export interface components {
                     count: number;
                     averageCompleteness: number | null;
                     medianHoursToHandoff: number | null;
+                    returned: number;
+                    firstTimeRight: number | null;
                 };
                 nps: {
                     responses: number;
@@ -1288,6 +1402,8 @@ export interface components {
                     count: number;
                     averageCompleteness: number | null;
                     medianHoursToHandoff: number | null;
+                    returned: number;
+                    firstTimeRight: number | null;
                 };
                 nps: {
                     responses: number;
@@ -1328,6 +1444,316 @@ export interface components {
                     };
                 };
             }[];
+            thresholds: {
+                poolRateBps: number;
+                gate: {
+                    minPromiseKeptRate: number;
+                    promiseKeptRate: number | null;
+                    passed: boolean;
+                };
+                nps: {
+                    minResponses: number;
+                    responses: number;
+                    counted: boolean;
+                };
+                salesShareBps: number;
+            } | null;
+            change: {
+                /** @example 2026-10 */
+                previousMonth: string;
+                dealsClosed: number;
+                revenueClosed: {
+                    amount: number;
+                    currency: string;
+                };
+                delivered: number;
+                promiseKeptRate: number | null;
+                nps: number | null;
+                npsResponses: number;
+            };
+            teams: {
+                sales: {
+                    team: string;
+                    /** @enum {string} */
+                    side: "sales" | "ops";
+                    scorecard: {
+                        /** @example 2026-10 */
+                        month: string;
+                        dimension: string;
+                        deals: {
+                            closed: number;
+                            revenueClosed: {
+                                /** @description integer minor units (cents for USD) */
+                                amount: number;
+                                /**
+                                 * @description ISO 4217 currency code
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            cancelled: number;
+                        };
+                        delivery: {
+                            delivered: number;
+                            onTime: number;
+                            asSold: number;
+                            promiseKept: number;
+                            onTimeRate: number | null;
+                            asSoldRate: number | null;
+                            promiseKeptRate: number | null;
+                        };
+                        handoff: {
+                            count: number;
+                            averageCompleteness: number | null;
+                            medianHoursToHandoff: number | null;
+                            returned: number;
+                            firstTimeRight: number | null;
+                        };
+                        nps: {
+                            responses: number;
+                            promoters: number;
+                            passives: number;
+                            detractors: number;
+                            score: number | null;
+                        };
+                        openCommitments: {
+                            count: number;
+                            dueNext30Days: number;
+                            value: {
+                                /** @description integer minor units (cents for USD) */
+                                amount: number;
+                                /**
+                                 * @description ISO 4217 currency code
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                        };
+                        engagement: {
+                            withinRules: number;
+                            approved: number;
+                            outsideRules: number;
+                            promiseKeptRate: {
+                                withinRules: number | null;
+                                approved: number | null;
+                                outsideRules: number | null;
+                            };
+                            escalations: {
+                                opened: number;
+                                approved: number;
+                                rejected: number;
+                                raised: number;
+                                decidedByOwner: number;
+                                medianHoursToDecision: number | null;
+                            };
+                        };
+                    };
+                    change: {
+                        /** @example 2026-10 */
+                        previousMonth: string;
+                        dealsClosed: number;
+                        revenueClosed: {
+                            amount: number;
+                            currency: string;
+                        };
+                        delivered: number;
+                        promiseKeptRate: number | null;
+                        nps: number | null;
+                        npsResponses: number;
+                    };
+                }[];
+                ops: {
+                    team: string;
+                    /** @enum {string} */
+                    side: "sales" | "ops";
+                    scorecard: {
+                        /** @example 2026-10 */
+                        month: string;
+                        dimension: string;
+                        deals: {
+                            closed: number;
+                            revenueClosed: {
+                                /** @description integer minor units (cents for USD) */
+                                amount: number;
+                                /**
+                                 * @description ISO 4217 currency code
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                            cancelled: number;
+                        };
+                        delivery: {
+                            delivered: number;
+                            onTime: number;
+                            asSold: number;
+                            promiseKept: number;
+                            onTimeRate: number | null;
+                            asSoldRate: number | null;
+                            promiseKeptRate: number | null;
+                        };
+                        handoff: {
+                            count: number;
+                            averageCompleteness: number | null;
+                            medianHoursToHandoff: number | null;
+                            returned: number;
+                            firstTimeRight: number | null;
+                        };
+                        nps: {
+                            responses: number;
+                            promoters: number;
+                            passives: number;
+                            detractors: number;
+                            score: number | null;
+                        };
+                        openCommitments: {
+                            count: number;
+                            dueNext30Days: number;
+                            value: {
+                                /** @description integer minor units (cents for USD) */
+                                amount: number;
+                                /**
+                                 * @description ISO 4217 currency code
+                                 * @example USD
+                                 */
+                                currency: string;
+                            };
+                        };
+                        engagement: {
+                            withinRules: number;
+                            approved: number;
+                            outsideRules: number;
+                            promiseKeptRate: {
+                                withinRules: number | null;
+                                approved: number | null;
+                                outsideRules: number | null;
+                            };
+                            escalations: {
+                                opened: number;
+                                approved: number;
+                                rejected: number;
+                                raised: number;
+                                decidedByOwner: number;
+                                medianHoursToDecision: number | null;
+                            };
+                        };
+                    };
+                    change: {
+                        /** @example 2026-10 */
+                        previousMonth: string;
+                        dealsClosed: number;
+                        revenueClosed: {
+                            amount: number;
+                            currency: string;
+                        };
+                        delivered: number;
+                        promiseKeptRate: number | null;
+                        nps: number | null;
+                        npsResponses: number;
+                    };
+                }[];
+            };
+            sides: {
+                sales: {
+                    /** @enum {string} */
+                    side: "sales" | "ops";
+                    teams: number;
+                    people: number;
+                    dealsClosed: number;
+                    revenueClosed: {
+                        /** @description integer minor units (cents for USD) */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                    delivered: number;
+                    promiseKept: number;
+                    promiseKeptRate: number | null;
+                    npsResponses: number;
+                    nps: number | null;
+                    pool: {
+                        /** @description integer minor units; negative for a clawback */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                    paid: {
+                        /** @description integer minor units; negative for a clawback */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                };
+                ops: {
+                    /** @enum {string} */
+                    side: "sales" | "ops";
+                    teams: number;
+                    people: number;
+                    dealsClosed: number;
+                    revenueClosed: {
+                        /** @description integer minor units (cents for USD) */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                    delivered: number;
+                    promiseKept: number;
+                    promiseKeptRate: number | null;
+                    npsResponses: number;
+                    nps: number | null;
+                    pool: {
+                        /** @description integer minor units; negative for a clawback */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                    paid: {
+                        /** @description integer minor units; negative for a clawback */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                };
+            };
+            deliveries: {
+                dealId: string;
+                sellerId: string;
+                opsId: string;
+                value: {
+                    /** @description integer minor units (cents for USD) */
+                    amount: number;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example USD
+                     */
+                    currency: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-10-20T17:00:00Z
+                 */
+                deliveredAt: string;
+                refunded: boolean;
+            }[];
         };
         LoadView: {
             opsTeam: string;
@@ -1364,6 +1790,103 @@ export interface components {
                 finishWeek: string | null;
                 atRisk: boolean;
             }[];
+        };
+        MonthScorecard: {
+            /** @example 2026-10 */
+            month: string;
+            dimension: "org" | string;
+            deals: {
+                closed: number;
+                revenueClosed: {
+                    /** @description integer minor units (cents for USD) */
+                    amount: number;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example USD
+                     */
+                    currency: string;
+                };
+                cancelled: number;
+            };
+            delivery: {
+                delivered: number;
+                onTime: number;
+                asSold: number;
+                promiseKept: number;
+                onTimeRate: number | null;
+                asSoldRate: number | null;
+                promiseKeptRate: number | null;
+            };
+            handoff: {
+                count: number;
+                averageCompleteness: number | null;
+                medianHoursToHandoff: number | null;
+                returned: number;
+                firstTimeRight: number | null;
+            };
+            nps: {
+                responses: number;
+                promoters: number;
+                passives: number;
+                detractors: number;
+                score: number | null;
+            };
+            openCommitments: {
+                count: number;
+                dueNext30Days: number;
+                value: {
+                    /** @description integer minor units (cents for USD) */
+                    amount: number;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example USD
+                     */
+                    currency: string;
+                };
+            };
+            engagement: {
+                withinRules: number;
+                approved: number;
+                outsideRules: number;
+                promiseKeptRate: {
+                    withinRules: number | null;
+                    approved: number | null;
+                    outsideRules: number | null;
+                };
+                escalations: {
+                    opened: number;
+                    approved: number;
+                    rejected: number;
+                    raised: number;
+                    decidedByOwner: number;
+                    medianHoursToDecision: number | null;
+                };
+            };
+            forecast: {
+                call: {
+                    /** @description integer minor units (cents for USD) */
+                    amount: number;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example USD
+                     */
+                    currency: string;
+                } | null;
+                actual: {
+                    /** @description integer minor units (cents for USD) */
+                    amount: number;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example USD
+                     */
+                    currency: string;
+                };
+                biasPercent: number | null;
+                wape: number | null;
+                trackingSignal: number | null;
+                persistentBias: ("sandbagging" | "over-forecasting") | null;
+                months: number;
+            };
         };
         NpsImport: {
             responses: {
@@ -1678,78 +2201,79 @@ export interface components {
              */
             at: string;
         };
-        Scorecard: {
-            /** @example 2026-10 */
-            month: string;
-            dimension: "org" | string;
-            deals: {
-                closed: number;
-                revenueClosed: {
-                    /** @description integer minor units (cents for USD) */
-                    amount: number;
-                    /**
-                     * @description ISO 4217 currency code
-                     * @example USD
-                     */
-                    currency: string;
-                };
-                cancelled: number;
-            };
-            delivery: {
-                delivered: number;
-                onTime: number;
-                asSold: number;
-                promiseKept: number;
-                onTimeRate: number | null;
-                asSoldRate: number | null;
-                promiseKeptRate: number | null;
-            };
-            handoff: {
-                count: number;
-                averageCompleteness: number | null;
-                medianHoursToHandoff: number | null;
-            };
-            nps: {
-                responses: number;
-                promoters: number;
-                passives: number;
-                detractors: number;
-                score: number | null;
-            };
-            openCommitments: {
-                count: number;
-                dueNext30Days: number;
-                value: {
-                    /** @description integer minor units (cents for USD) */
-                    amount: number;
-                    /**
-                     * @description ISO 4217 currency code
-                     * @example USD
-                     */
-                    currency: string;
-                };
-            };
-            engagement: {
-                withinRules: number;
-                approved: number;
-                outsideRules: number;
-                promiseKeptRate: {
-                    withinRules: number | null;
-                    approved: number | null;
-                    outsideRules: number | null;
-                };
-                escalations: {
-                    opened: number;
-                    approved: number;
-                    rejected: number;
-                    raised: number;
-                    decidedByOwner: number;
-                    medianHoursToDecision: number | null;
-                };
-            };
-        };
         ScorecardTrend: {
-            months: components["schemas"]["Scorecard"][];
+            months: {
+                /** @example 2026-10 */
+                month: string;
+                dimension: "org" | string;
+                deals: {
+                    closed: number;
+                    revenueClosed: {
+                        /** @description integer minor units (cents for USD) */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                    cancelled: number;
+                };
+                delivery: {
+                    delivered: number;
+                    onTime: number;
+                    asSold: number;
+                    promiseKept: number;
+                    onTimeRate: number | null;
+                    asSoldRate: number | null;
+                    promiseKeptRate: number | null;
+                };
+                handoff: {
+                    count: number;
+                    averageCompleteness: number | null;
+                    medianHoursToHandoff: number | null;
+                    returned: number;
+                    firstTimeRight: number | null;
+                };
+                nps: {
+                    responses: number;
+                    promoters: number;
+                    passives: number;
+                    detractors: number;
+                    score: number | null;
+                };
+                openCommitments: {
+                    count: number;
+                    dueNext30Days: number;
+                    value: {
+                        /** @description integer minor units (cents for USD) */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                };
+                engagement: {
+                    withinRules: number;
+                    approved: number;
+                    outsideRules: number;
+                    promiseKeptRate: {
+                        withinRules: number | null;
+                        approved: number | null;
+                        outsideRules: number | null;
+                    };
+                    escalations: {
+                        opened: number;
+                        approved: number;
+                        rejected: number;
+                        raised: number;
+                        decidedByOwner: number;
+                        medianHoursToDecision: number | null;
+                    };
+                };
+            }[];
         };
         TypeformWebhookBody: {
             event_id?: string;
@@ -1806,6 +2330,296 @@ export interface components {
         } | {
             /** @constant */
             status: "ignored";
+        };
+        WeeklyBrief: {
+            /**
+             * @description ISO 8601 week in the business time zone, YYYY-Www
+             * @example 2026-W53
+             */
+            week: string;
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant with offset
+             * @example 2026-10-20T17:00:00Z
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant with offset
+             * @example 2026-10-20T17:00:00Z
+             */
+            to: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant with offset
+             * @example 2026-10-20T17:00:00Z
+             */
+            preparedAt: string;
+            summary: {
+                sales: {
+                    closes: number;
+                    forecastsMissing: number;
+                };
+                operations: {
+                    kept: number;
+                    missed: number;
+                    handoffsReturned: number;
+                    teamsOverCapacity: number;
+                };
+                both: {
+                    escalationsOverdue: number;
+                    npsAnswers: number;
+                    detractors: number;
+                };
+            };
+            closes: {
+                /** @enum {string} */
+                class: "within-rules" | "approved" | "outside-rules" | "unclassified";
+                count: number;
+                value: {
+                    /** @description integer minor units (cents for USD) */
+                    amount: number;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example USD
+                     */
+                    currency: string;
+                }[];
+                deals: {
+                    /** @example D-1001 */
+                    dealId: string;
+                    customer: {
+                        id: string;
+                        name: string;
+                    };
+                    sellerId: string;
+                    salesTeam: string;
+                    value: {
+                        /** @description integer minor units (cents for USD) */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    closedAt: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    deliverBy: string;
+                }[];
+            }[];
+            deliveries: {
+                kept: {
+                    /** @example D-1001 */
+                    dealId: string;
+                    customer: {
+                        id: string;
+                        name: string;
+                    };
+                    sellerId: string;
+                    opsTeam: string | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    deliveredAt: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    deliverBy: string;
+                    kept: boolean;
+                    onTime: boolean;
+                    asSold: boolean;
+                    lateByHours: number;
+                    scopeDifferences: {
+                        sku: string;
+                        promised: number;
+                        delivered: number;
+                    }[];
+                    why: string[];
+                }[];
+                missed: {
+                    /** @example D-1001 */
+                    dealId: string;
+                    customer: {
+                        id: string;
+                        name: string;
+                    };
+                    sellerId: string;
+                    opsTeam: string | null;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    deliveredAt: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    deliverBy: string;
+                    kept: boolean;
+                    onTime: boolean;
+                    asSold: boolean;
+                    lateByHours: number;
+                    scopeDifferences: {
+                        sku: string;
+                        promised: number;
+                        delivered: number;
+                    }[];
+                    why: string[];
+                }[];
+            };
+            handoffsReturned: {
+                /** @example D-1001 */
+                dealId: string;
+                customer: {
+                    id: string;
+                    name: string;
+                };
+                sellerId: string;
+                salesTeam: string;
+                opsTeam: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-10-20T17:00:00Z
+                 */
+                returnedAt: string;
+                gaps: ("scopeDocumented" | "deliveryDateConfirmed" | "customerContact" | "specialTerms" | "other")[];
+                note: string | null;
+            }[];
+            escalationsOverdue: {
+                escalationId: string;
+                dealId: string;
+                customer: string;
+                sellerId: string;
+                salesTeam: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-10-20T17:00:00Z
+                 */
+                openedAt: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-10-20T17:00:00Z
+                 */
+                firstDueBy: string;
+                /** @enum {number} */
+                level: 1 | 2 | 3;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-10-20T17:00:00Z
+                 */
+                dueBy: string;
+                overdueHours: number;
+            }[];
+            opsTeams: {
+                opsTeam: string;
+                capacityPublished: boolean;
+                weeks: {
+                    /**
+                     * @description ISO 8601 week in the business time zone, YYYY-Www
+                     * @example 2026-W53
+                     */
+                    week: string;
+                    capacityMinutes: number;
+                    scheduledMinutes: number;
+                    /**
+                     * @description percent of the capacity, rounded half up; null when the capacity is 0
+                     * @example 125
+                     */
+                    utilisationPercent: number | null;
+                }[];
+                atRisk: {
+                    dealId: string;
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    deliverBy: string;
+                    minutes: number;
+                    finishWeek: string | null;
+                }[];
+            }[];
+            forecasts: {
+                /** @example 2026-10 */
+                month: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-10-20T17:00:00Z
+                 */
+                dueBy: string;
+                called: {
+                    personId: string;
+                    salesTeams: string[];
+                    commit: {
+                        /** @description integer minor units (cents for USD) */
+                        amount: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example USD
+                         */
+                        currency: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description ISO 8601 instant with offset
+                     * @example 2026-10-20T17:00:00Z
+                     */
+                    at: string;
+                }[];
+                notCalled: {
+                    personId: string;
+                    salesTeams: string[];
+                }[];
+            };
+            nps: {
+                dealId: string | null;
+                customer: {
+                    id: string;
+                    name: string;
+                } | null;
+                score: number;
+                comment: string | null;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 instant with offset
+                 * @example 2026-10-20T17:00:00Z
+                 */
+                respondedAt: string;
+                /** @enum {string} */
+                category: "detractor" | "passive" | "promoter";
+            }[];
+            /**
+             * Format: date-time
+             * @description ISO 8601 instant with offset
+             * @example 2026-10-20T17:00:00Z
+             */
+            publishedAt: string;
+            links: {
+                json: string;
+                html: string;
+            };
         };
     };
     responses: never;
@@ -2055,6 +2869,146 @@ export interface operations {
                 };
             };
             /** @description the caller has none of the roles admin, sales (admin may do everything) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no deal with this id has been closed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the Idempotency-Key was used for another request; the deal's rules refuse the command as the deal stands (`type` names the rule), or it raced other commands too often */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the deal is not at the version given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over 262144 bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something failed on our side; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    returnHandoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key with the same body gets the first answer; with another body, 409.
+                 * @example close-D-1001
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description The deal version the client last saw (the ETag of its last answer): the command is refused with 412 if the deal has moved on.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+                /** @description Recorded on the events the request appends, so a client can follow its request through the bus. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                dealId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "at": "2026-10-03T15:00:00Z",
+                 *       "gaps": [
+                 *         "deliveryDateConfirmed",
+                 *         "customerContact"
+                 *       ],
+                 *       "note": "Who lets the crew in?"
+                 *     }
+                 */
+                "application/json": components["schemas"]["HandoffReturn"];
+            };
+        };
+        responses: {
+            /** @description recorded: the deal's new version, also as ETag (a retry with the same Idempotency-Key gets the first answer) */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "dealId": "D-1001",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CommandAccepted"];
+                };
+            };
+            /** @description the body is missing, not JSON, or does not fit the schema: `errors` names each field at fault; a path parameter is not valid (`errors` names it, e.g. path.month); Idempotency-Key is not 1-255 visible ASCII characters; If-Match is not a version */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, or not a valid one ("token expired", "not a valid token") */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller has none of the roles admin, ops (admin may do everything) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2680,6 +3634,138 @@ export interface operations {
             };
         };
     };
+    submitForecast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a retry safe: the same key with the same body gets the first answer; with another body, 409.
+                 * @example close-D-1001
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description The deal version the client last saw (the ETag of its last answer): the command is refused with 412 if the deal has moved on.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+                /** @description Recorded on the events the request appends, so a client can follow its request through the bus. */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                month: string;
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "at": "2026-12-20T09:00:00Z",
+                 *       "commit": {
+                 *         "amount": 120000,
+                 *         "currency": "USD"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Forecast"];
+            };
+        };
+        responses: {
+            /** @description recorded (the same forecast sent again records nothing and answers the seller's stream version) */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "personId": "P-SALES-1",
+                     *       "month": "2027-01",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForecastRecorded"];
+                };
+            };
+            /** @description the body is missing, not JSON, or does not fit the schema: `errors` names each field at fault; a path parameter is not valid (`errors` names it, e.g. path.month); Idempotency-Key is not 1-255 visible ASCII characters; If-Match is not a version; the commit is not in the scorecard currency (`commit.currency`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, or not a valid one ("token expired", "not a valid token") */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller has none of the roles admin, sales (admin may do everything); a seller forecasts only their own months (admins any seller's) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the Idempotency-Key was used for another request; it raced other forecasts of the same seller too often */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the deal is not at the version given in If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is over 262144 bytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something failed on our side; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDeal: {
         parameters: {
             query?: never;
@@ -2763,13 +3849,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the month's scorecard */
+            /** @description the month's scorecard, with its forecast section */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Scorecard"];
+                    "application/json": components["schemas"]["MonthScorecard"];
                 };
             };
             /** @description a path parameter is not valid (`errors` names it, e.g. path.month); a query parameter is not valid (`errors` names it, e.g. query.from) */
@@ -4931,6 +6017,221 @@ export interface operations {
                 };
             };
             /** @description no escalation with this id has been opened */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something failed on our side; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWeeklyBrief: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the week's brief */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyBrief"];
+                };
+            };
+            /** @description a path parameter is not valid (`errors` names it, e.g. path.month) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, or not a valid one ("token expired", "not a valid token") */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller has none of the roles admin, leadership, sales, ops (admin may do everything) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no brief of this week has been published (`brief-not-published`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something failed on our side; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishWeeklyBrief: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description published already: the first brief, nothing recorded */
+            200: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyBrief"];
+                };
+            };
+            /** @description published now */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyBrief"];
+                };
+            };
+            /** @description a path parameter is not valid (`errors` names it, e.g. path.month) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, or not a valid one ("token expired", "not a valid token") */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller has none of the roles admin (admin may do everything) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the week has not ended yet in the business time zone (`week-not-ended`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description something failed on our side; it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWeeklyBriefHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                week: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the brief as the self-contained HTML page it was published as */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description a path parameter is not valid (`errors` names it, e.g. path.month) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, or not a valid one ("token expired", "not a valid token") */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the caller has none of the roles admin, leadership, sales, ops (admin may do everything) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no brief of this week has been published (`brief-not-published`) */
             404: {
                 headers: {
                     [name: string]: unknown;
