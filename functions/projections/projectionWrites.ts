@@ -76,6 +76,31 @@ export const counterUpdates = (tableName: string, generation: number, delta: Ite
     };
   });
 
+/**
+ * The documents to write: those the view did not list, or whose body is not what its stored state
+ * lists. Most events leave most of a stream's documents as they were (a delivery does not change the
+ * close's week fact), and a write unit each is most of what projecting costs. Only a document the view
+ * recorded as written may be skipped, so a kind of document newer than the view is written all the same.
+ */
+export const changedDocuments = (
+  generation: number,
+  view: StoredView | null,
+  documents: readonly ProjectedDocument[],
+  documentsOf: (state: unknown) => readonly ProjectedDocument[],
+): ProjectedDocument[] => {
+  if (!view || view.documentKeys.length === 0) return [...documents];
+  const written = new Set(view.documentKeys.map(keyText));
+  const before = new Map(
+    documentsOf(view.state).map((document) => [keyText(documentItemKey(generation, document)), JSON.stringify(document.body)]),
+  );
+  return documents.filter((document) => {
+    const key = keyText(documentItemKey(generation, document));
+    return !written.has(key) || before.get(key) !== JSON.stringify(document.body);
+  });
+};
+
+const keyText = (key: ItemKey): string => `${key[T.partitionKey]!.S}\u0000${key[T.sortKey]!.S}`;
+
 export const documentPuts = (tableName: string, generation: number, documents: readonly ProjectedDocument[]): TransactWriteItem[] =>
   documents.map((document) => ({ Put: { TableName: tableName, Item: documentItem(generation, document) } }));
 

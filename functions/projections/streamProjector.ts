@@ -10,6 +10,7 @@ import {
   counterUpdates,
   documentDeletes,
   documentKeysOf,
+  changedDocuments,
   documentPuts,
   MAX_TRANSACTION_ITEMS,
   parseView,
@@ -142,7 +143,7 @@ export const createStreamProjector = (deps: StreamProjectorDeps): StreamProjecto
     const documentKeys = documentKeysOf(generation, documents);
     const writes = [
       viewPut(deps.tableName, generation, streamId, view, { lastVersion: fold.version, state: fold.state, contributions, documentKeys }),
-      ...documentPuts(deps.tableName, generation, documents),
+      ...documentPuts(deps.tableName, generation, changedDocuments(generation, view, documents, (state) => projection.documents(state, deps.timeZone))),
       ...documentDeletes(deps.tableName, view?.documentKeys ?? [], documentKeys),
     ];
     const delta = counterDelta(view?.contributions ?? {}, contributions);
