@@ -1,14 +1,12 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import { EVENTS_TABLE_ENV, PROJECTIONS_TABLE_ENV } from '../../functions/config.ts';
 import { scheduledEntries } from '../../functions/handlers/entries.ts';
-import { DeadLetterQueue } from './deadLetterQueue.ts';
-import { handshakeFunction } from './handshakeFunction.ts';
-import { InvokeFunction } from './monthlyClose.ts';
+import { scheduledRun } from './scheduledRun.ts';
+import type { DeadLetterQueue } from './deadLetterQueue.ts';
 
 export interface EscalationSweepProps {
   /** The event store: each rise is appended to its escalation's stream. */
@@ -32,53 +30,31 @@ export class EscalationSweep extends Construct {
   constructor(scope: Construct, id: string, props: EscalationSweepProps) {
     super(scope, id);
 
-    this.fn = handshakeFunction(this, 'Function', {
-      kind: 'background',
-      entry: scheduledEntries.escalationSweep,
-      description: 'Records each rise of every open escalation',
-      // One read and at most one append per open escalation.
-      timeout: Duration.minutes(2),
-      environment: {
-        [EVENTS_TABLE_ENV]: props.eventsTable.tableName,
-        [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
-        HANDSHAKE_TIME_ZONE: props.timeZone,
+    const run = scheduledRun(this, {
+      function: {
+        entry: scheduledEntries.escalationSweep,
+        description: 'Records each rise of every open escalation',
+        // One read and at most one append per open escalation.
+        timeout: Duration.minutes(2),
+        environment: {
+          [EVENTS_TABLE_ENV]: props.eventsTable.tableName,
+          [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
+          HANDSHAKE_TIME_ZONE: props.timeZone,
+        },
       },
-    });
-    props.eventsTable.grantReadWriteData(this.fn);
-    props.projectionsTable.grantReadData(this.fn);
-
-    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
-      description:
+      cron: { minute: '0/15', hour: '*', day: '*', month: '*', year: '*' },
+      timeZone: props.timeZone,
+      scheduleDescription: 'Records each rise of every open escalation, every 15 minutes in the business time zone',
+      deadLetterDescription:
         'The escalation sweep did not complete: rises of open escalations are not announced until a run succeeds. ' +
         'Fix the cause, then redrive the message (a sweep records each rise once, whenever it runs).',
+      // The next run comes in 15 minutes and sweeps everything again: no point retrying for longer.
+      // Retrying is safe because a rise already recorded is never recorded again.
+      handOver: { maxEventAge: Duration.minutes(15), retryAttempts: 3 },
+      runMaxAge: Duration.hours(1),
     });
-
-    // A sweep that throws is retried by Lambda, then lands in the queue; retrying is safe because a
-    // rise already recorded is never recorded again.
-    this.fn.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(1),
-      onFailure: new SqsDestination(this.deadLetters.queue),
-    });
-
-    this.schedule = new scheduler.Schedule(this, 'Schedule', {
-      description: 'Records each rise of every open escalation, every 15 minutes in the business time zone',
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: '0/15',
-        hour: '*',
-        day: '*',
-        month: '*',
-        year: '*',
-        timeZone: TimeZone.of(props.timeZone),
-      }),
-      target: new InvokeFunction(this.fn, {
-        // The time the run was due, not when it runs: a run redriven later records what was due then.
-        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
-        // The next run comes in 15 minutes and sweeps everything again: no point retrying for longer.
-        maxEventAge: Duration.minutes(15),
-        retryAttempts: 3,
-        deadLetterQueue: this.deadLetters.queue,
-      }),
-    });
+    ({ fn: this.fn, schedule: this.schedule, deadLetters: this.deadLetters } = run);
+    props.eventsTable.grantReadWriteData(this.fn);
+    props.projectionsTable.grantReadData(this.fn);
   }
 }

@@ -1,16 +1,14 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import { EVENTS_TABLE_ENV, PROJECTIONS_TABLE_ENV, REPORTS_BUCKET_ENV } from '../../functions/config.ts';
 import { scheduledEntries } from '../../functions/handlers/entries.ts';
-import { DeadLetterQueue } from './deadLetterQueue.ts';
-import { handshakeFunction } from './handshakeFunction.ts';
-import { InvokeFunction } from './monthlyClose.ts';
+import type { DeadLetterQueue } from './deadLetterQueue.ts';
 import { grantBriefAccess } from './reportsBucket.ts';
+import { scheduledRun } from './scheduledRun.ts';
 
 export interface WeeklyBriefProps {
   /** The event store: the run appends WeeklyBriefPublished and reads the forecasts. */
@@ -36,54 +34,33 @@ export class WeeklyBrief extends Construct {
   constructor(scope: Construct, id: string, props: WeeklyBriefProps) {
     super(scope, id);
 
-    this.fn = handshakeFunction(this, 'Function', {
-      entry: scheduledEntries.weeklyBrief,
-      kind: 'background',
-      description: 'Publishes the weekly brief of the week that just ended',
-      // A week's facts, every open commitment and escalation, each seller's forecasts, two documents.
-      timeout: Duration.minutes(2),
-      environment: {
-        [EVENTS_TABLE_ENV]: props.eventsTable.tableName,
-        [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
-        [REPORTS_BUCKET_ENV]: props.reportsBucket.bucketName,
-        HANDSHAKE_TIME_ZONE: props.timeZone,
+    const run = scheduledRun(this, {
+      function: {
+        entry: scheduledEntries.weeklyBrief,
+        description: 'Publishes the weekly brief of the week that just ended',
+        // A week's facts, every open commitment and escalation, each seller's forecasts, two documents.
+        timeout: Duration.minutes(2),
+        environment: {
+          [EVENTS_TABLE_ENV]: props.eventsTable.tableName,
+          [PROJECTIONS_TABLE_ENV]: props.projectionsTable.tableName,
+          [REPORTS_BUCKET_ENV]: props.reportsBucket.bucketName,
+          HANDSHAKE_TIME_ZONE: props.timeZone,
+        },
       },
+      cron: { minute: '0', hour: '6', weekDay: 'MON', month: '*', year: '*' },
+      timeZone: props.timeZone,
+      scheduleDescription: 'Publishes the weekly brief, Mondays at 06:00 in the business time zone',
+      deadLetterDescription:
+        'The weekly brief was not published: sales and operations have no brief this Monday. ' +
+        'Fix the cause, then publish it (POST /v1/briefs/{week}) or redrive the message.',
+      // The brief is read on Monday morning: retry through the morning, then the queue tells someone.
+      // Retrying is safe: a week already published answers with its first brief.
+      handOver: { maxEventAge: Duration.hours(6), retryAttempts: 10 },
+      runMaxAge: Duration.hours(6),
     });
+    ({ fn: this.fn, schedule: this.schedule, deadLetters: this.deadLetters } = run);
     props.eventsTable.grantReadWriteData(this.fn);
     props.projectionsTable.grantReadData(this.fn);
     grantBriefAccess(props.reportsBucket, this.fn);
-
-    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
-      description:
-        'The weekly brief was not published: sales and operations have no brief this Monday. ' +
-        'Fix the cause, then publish it (POST /v1/briefs/{week}) or redrive the message.',
-    });
-
-    // Retrying is safe: a week already published answers with its first brief.
-    this.fn.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: new SqsDestination(this.deadLetters.queue),
-    });
-
-    this.schedule = new scheduler.Schedule(this, 'Schedule', {
-      description: 'Publishes the weekly brief, Mondays at 06:00 in the business time zone',
-      schedule: scheduler.ScheduleExpression.cron({
-        minute: '0',
-        hour: '6',
-        weekDay: 'MON',
-        month: '*',
-        year: '*',
-        timeZone: TimeZone.of(props.timeZone),
-      }),
-      target: new InvokeFunction(this.fn, {
-        // The time the run was due: a run redriven later still publishes the week before that Monday.
-        input: scheduler.ScheduleTargetInput.fromObject({ scheduledTime: scheduler.ContextAttribute.scheduledTime }),
-        // The brief is read on Monday morning: retry through the morning, then the queue tells someone.
-        maxEventAge: Duration.hours(6),
-        retryAttempts: 10,
-        deadLetterQueue: this.deadLetters.queue,
-      }),
-    });
   }
 }
