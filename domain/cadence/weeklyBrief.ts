@@ -210,7 +210,10 @@ const escalationsOverdueOf = (escalations: readonly Escalation[], weekEnd: numbe
     })
     .sort((a, b) => Date.parse(a.firstDueBy) - Date.parse(b.firstDueBy) || byCodeUnits(a.escalationId, b.escalationId));
 
-/** Each team's next weeks as the promise desk's load view shows them, scheduled from the week's end. */
+/**
+ * Each team's next weeks as the promise desk's load view shows them, scheduled from the week's end:
+ * a deal closed after it was not yet a commitment then, even when the brief is published later.
+ */
 const opsTeamsOf = (teams: readonly OpsTeamLoad[], week: IsoWeek, timeZone: string, weekEnd: number) =>
   [...teams]
     .sort((a, b) => byCodeUnits(a.opsTeam, b.opsTeam))
@@ -220,7 +223,7 @@ const opsTeamsOf = (teams: readonly OpsTeamLoad[], week: IsoWeek, timeZone: stri
         at: new Date(weekEnd).toISOString(),
         timeZone,
         capacity: team.capacity,
-        commitments: team.commitments,
+        commitments: team.commitments.filter((commitment) => Date.parse(commitment.closedAt) < weekEnd),
         from: addWeeks(week, 1),
         weeks: BRIEF_LOAD_WEEKS,
       });

@@ -217,6 +217,22 @@ describe("the weekly brief: each ops team's next 4 weeks", () => {
     expect(roof).toMatchObject({ capacityPublished: false, atRisk: [{ dealId: 'D-ROOF', finishWeek: null }] });
     expect(brief.summary.operations.teamsOverCapacity).toBe(2);
   });
+
+  it('given a brief published days after its week, when a deal closed after the week ended is open, then the outlook leaves it out (it was not a commitment at the week end)', () => {
+    const commitment = (dealId: string, closedAt: string) => ({ dealId, minutes: 3_000, deliverBy: '2027-03-19T17:00:00Z', closedAt });
+    const opsTeams = [
+      {
+        opsTeam: 'T-OPS',
+        capacity: { weeklyHours: 40, weeks: {}, reservePercent: 0 },
+        commitments: [commitment('D-BEFORE', '2027-03-14T23:59:59Z'), commitment('D-AFTER', WEEK_END)],
+      },
+    ];
+
+    const brief = given({ opsTeams }).brief();
+
+    expect(brief.opsTeams[0]!.weeks[0]!.scheduledMinutes).toBe(2_400);
+    expect(brief.opsTeams[0]!.atRisk.map((late) => late.dealId)).toEqual(['D-BEFORE']);
+  });
 });
 
 describe('the weekly brief: forecast calls due for next month and who has not called', () => {
