@@ -5,7 +5,7 @@ import { canSeeDeal, requireScorecardAccess } from '../http/access.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { etagOf } from '../http/headers.ts';
 import { createHttpHandler } from '../http/httpHandler.ts';
-import { openApiDocument } from '../http/openApi.ts';
+import { openApiDocument } from '../contract/openApi.ts';
 import { dealIdOf, monthOfPath } from '../http/pathParameters.ts';
 import { HttpProblem, jsonResponse } from '../http/problem.ts';
 import { dimensionOf, trendRangeOf } from '../http/queryParameters.ts';

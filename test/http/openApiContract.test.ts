@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/http/openApi.ts';
+import { openApiDocument } from '../../functions/contract/openApi.ts';
 import { routeKey, routes } from '../../functions/http/routes.ts';
 import { DELIGHTED_SIGNATURE_HEADER, TYPEFORM_SIGNATURE_HEADER } from '../../functions/nps/signatures.ts';
 import { expectDocumentedAnswer } from '../support/contractCheck.ts';

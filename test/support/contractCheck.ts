@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import * as z from 'zod';
-import { ProblemDetails } from '../../functions/http/apiSchemas.ts';
-import { contracts, type SuccessResponse } from '../../functions/http/contracts.ts';
-import { openApiDocument } from '../../functions/http/openApi.ts';
+import { ProblemDetails } from '../../functions/contract/apiSchemas.ts';
+import { contracts, type SuccessResponse } from '../../functions/contract/contracts.ts';
+import { openApiDocument } from '../../functions/contract/openApi.ts';
 import { routeKey, type RouteKey } from '../../functions/http/routes.ts';
 import { matchRoute } from '../../functions/local/apiGatewayAdapter.ts';
 

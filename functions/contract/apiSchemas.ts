@@ -12,7 +12,7 @@ import { ScorecardSchema } from '../../domain/scorecard/scorecard.ts';
 
 /*
  * The answers of the HTTP API that no domain schema already describes. The handlers answer these shapes;
- * the contract (functions/http/contracts.ts) names them, and the HTTP tests check every answer against them.
+ * the contract (functions/contract/contracts.ts) names them, and the HTTP tests check every answer against them.
  */
 
 /** An RFC 9457 problem, as functions/http/problem.ts writes it. */

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { ProblemDetails } from './apiSchemas.ts';
 import { apiTags, contracts, type JsonBody, type OperationContract, type RequestHeader, type ResponseHeader } from './contracts.ts';
-import { MAX_BODY_BYTES } from './requestBody.ts';
-import { routeKey, routes, type Route } from './routes.ts';
+import { MAX_BODY_BYTES } from '../http/requestBody.ts';
+import { routeKey, routes, type Route } from '../http/routes.ts';
 
 type JsonObject = Record<string, unknown>;
 type Io = 'input' | 'output';

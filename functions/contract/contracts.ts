@@ -45,7 +45,7 @@ import {
   WebhookAcknowledged,
 } from './apiSchemas.ts';
 import * as examples from './contractExamples.ts';
-import type { RouteKey } from './routes.ts';
+import type { RouteKey } from '../http/routes.ts';
 
 /** The groups the document's operations are listed under. */
 export const apiTags = {
