@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,5 +55,24 @@ describe('the commands function as bundled for Lambda', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body).errors).toEqual([{ path: 'value.amount', message: 'Too small: expected number to be >=0' }]);
+  });
+});
+
+describe('how the shipped code imports zod', () => {
+  it('given every source file of domain/ and functions/, then each imports zod as a namespace (the named import brings every locale back)', async () => {
+    const sources = (
+      await Promise.all(
+        ['domain', 'functions'].map(async (folder) =>
+          (await readdir(path.join(projectRoot, folder), { recursive: true })).filter((file) => file.endsWith('.ts')).map((file) => path.join(folder, file)),
+        ),
+      )
+    ).flat();
+    const named: string[] = [];
+    for (const file of sources) {
+      if (/import\s+(type\s+)?\{[^}]*\bz\b[^}]*\}\s+from\s+'zod'/.test(await readFile(path.join(projectRoot, file), 'utf8'))) named.push(file);
+    }
+
+    expect(sources.length).toBeGreaterThan(100);
+    expect(named).toEqual([]);
   });
 });
