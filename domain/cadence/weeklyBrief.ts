@@ -135,8 +135,8 @@ export interface WeeklyBriefFacts {
   preparedAt: Instant;
   /** The week's facts (each filed under it by the projector), in any order. */
   facts: readonly WeekFact[];
-  /** Every escalation listed open. */
-  openEscalations: readonly Escalation[];
+  /** Every escalation, open or decided: which were open at the week's end is the brief's to tell. */
+  escalations: readonly Escalation[];
   opsTeams: readonly OpsTeamLoad[];
   sellers: readonly SellerOfDeal[];
   /** Forecasts made for the month after the week's end (the brief picks each seller's call). */
@@ -189,12 +189,19 @@ const deliveriesOf = (deliveries: DeliveryFact[]) => {
   return { kept: lines.filter((line) => line.kept), missed: lines.filter((line) => !line.kept) };
 };
 
-/** Open escalations whose first decision was due before the week ended, longest waiting first. */
+/** Whether an escalation was open when the week ended: opened by then, and not decided by then. */
+const openAtWeekEnd = (escalation: Escalation, weekEnd: number): boolean =>
+  Date.parse(escalation.openedAt) < weekEnd && (escalation.decision === null || Date.parse(escalation.decision.at) >= weekEnd);
+
+/**
+ * Escalations open at the week's end whose first decision was due before it, longest waiting first,
+ * at the level they stood at then: one decided since (a brief published late) is shown as it was.
+ */
 const escalationsOverdueOf = (escalations: readonly Escalation[], weekEnd: number) =>
   escalations
-    .filter((escalation) => escalation.status === 'open' && Date.parse(escalation.opening.dueBy) < weekEnd)
+    .filter((escalation) => openAtWeekEnd(escalation, weekEnd) && Date.parse(escalation.opening.dueBy) < weekEnd)
     .map((escalation) => {
-      const standing = escalationAsItStands(escalation, new Date(weekEnd).toISOString());
+      const standing = escalationAsItStands({ ...escalation, decision: null }, new Date(weekEnd).toISOString());
       return {
         escalationId: escalation.escalationId,
         dealId: escalation.dealId,
@@ -288,7 +295,7 @@ export const weeklyBriefOf = (facts: WeeklyBriefFacts): WeeklyBrief => {
   const handoffsReturned = ofType('handoff-return')
     .sort(byInstantThenId((r) => r.returnedAt, (r) => r.dealId))
     .map(({ type: _type, ...returned }) => returned);
-  const escalationsOverdue = escalationsOverdueOf(facts.openEscalations, weekEnd);
+  const escalationsOverdue = escalationsOverdueOf(facts.escalations, weekEnd);
   const opsTeams = opsTeamsOf(facts.opsTeams, week, timeZone, weekEnd);
   const forecasts = forecastsOf(facts, weekEnd);
   const nps = npsOf(ofType('nps'));

@@ -3,7 +3,7 @@ import type { DealCommand } from './commands.ts';
 import type { DealEvent } from './events.ts';
 import { isNewerNpsAnswer } from './npsAnswers.ts';
 import { DealRuleViolation } from './ruleViolation.ts';
-import { isRecorded, type Deal, type DealState } from './state.ts';
+import { handoffsOf, isRecorded, type Deal, type DealState } from './state.ts';
 
 const requireDeal = (state: DealState): Deal => {
   if (!isRecorded(state)) throw new DealRuleViolation('unknown-deal', 'no deal with this id has been closed');
@@ -61,6 +61,11 @@ export const decide = (command: DealCommand, state: DealState): DealEvent[] => {
       // After operations returned it, sales hands it off again with what was missing.
       if (deal.handoff && deal.status !== 'handoff-returned') {
         throw new DealRuleViolation('already-handed-off', `deal ${deal.dealId} was already handed off`);
+      }
+      // A handoff made again answers the return: dated before it, it would count in a month the return had not happened in.
+      const returned = deal.status === 'handoff-returned' ? handoffsOf(deal).at(-1)?.returned : null;
+      if (returned && toEpochMs(command.body.at) < toEpochMs(returned.at)) {
+        throw new DealRuleViolation('before-return', `the handoff at ${command.body.at} is before the return at ${returned.at}`);
       }
       const { at, ...data } = command.body;
       return [{ type: 'HandoffCompleted', occurredAt: at, data }];

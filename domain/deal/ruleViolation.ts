@@ -9,6 +9,7 @@ export type DealRule =
   | 'already-handed-off'
   | 'handoff-returned'
   | 'before-handoff'
+  | 'before-return'
   | 'deal-cancelled'
   | 'deal-delivered'
   | 'before-close';

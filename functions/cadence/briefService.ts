@@ -73,14 +73,15 @@ export const createBriefService = (deps: BriefServiceDeps) => {
   const prepare = async (week: IsoWeek, preparedAt: string): Promise<WeeklyBrief> => {
     const weekEnd = weekEndMs(week, deps.timeZone);
     const month = addMonths(monthOf(weekEnd, deps.timeZone), 1);
-    const [facts, sellers, openEscalations, teams, forecasts] = await Promise.all([
+    const [facts, sellers, escalations, teams, forecasts] = await Promise.all([
       deps.facts.factsOf(week),
       deps.facts.sellers(),
-      deps.escalations.byStatus('open'),
+      // Decided ones too: one decided after the week ended was still open at its end.
+      Promise.all((['open', 'approved', 'rejected'] as const).map((status) => deps.escalations.byStatus(status))).then((lists) => lists.flat()),
       opsTeams(),
       deps.forecasts.forecastsFor(month),
     ]);
-    return weeklyBriefOf({ week, timeZone: deps.timeZone, preparedAt, facts, openEscalations, opsTeams: teams, sellers, forecasts });
+    return weeklyBriefOf({ week, timeZone: deps.timeZone, preparedAt, facts, escalations, opsTeams: teams, sellers, forecasts });
   };
 
   const read = async (week: IsoWeek): Promise<{ published: NonNullable<PublishedBrief>; brief: WeeklyBrief } | null> => {

@@ -30,7 +30,7 @@ export const SAMPLE_BRIEF: WeeklyBrief = weeklyBriefOf({
   timeZone: 'Europe/Berlin',
   preparedAt: '2027-03-15T05:00:00Z',
   facts,
-  openEscalations: [overdue],
+  escalations: [overdue],
   opsTeams: [
     {
       opsTeam: 'T-OPS',

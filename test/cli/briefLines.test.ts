@@ -32,7 +32,7 @@ describe('the weekly brief in a terminal', () => {
 
   it('given an empty week, when printed, then each section says there was nothing rather than disappearing', () => {
     const lines = briefLines(
-      weeklyBriefOf({ week: '2027-W10', timeZone: 'UTC', preparedAt: '2027-03-15T06:00:00Z', facts: [], openEscalations: [], opsTeams: [], sellers: [], forecasts: [] }),
+      weeklyBriefOf({ week: '2027-W10', timeZone: 'UTC', preparedAt: '2027-03-15T06:00:00Z', facts: [], escalations: [], opsTeams: [], sellers: [], forecasts: [] }),
     );
 
     for (const nothing of ['No deal was closed in the week.', 'Nothing was delivered in the week.', 'No handoff was returned in the week.', 'No escalation is waiting past its due time.', 'No ops team has work in the catalogue.', 'No NPS answer in the week.']) {

@@ -77,6 +77,10 @@ describe('after a return', () => {
     given([closed, handed, returned]).when(deliver('2026-10-10T12:00:00Z')).thenThrows('handoff-returned');
   });
 
+  it('given a handoff returned at 10:00 on 4 Oct, when sales hands it off again dated 09:59 that day, then before-return', () => {
+    given([closed, handed, returned]).when(handOff('2026-10-04T09:59:00Z')).thenThrows('before-return');
+  });
+
   it('given a returned handoff, when sales hands it off again, then HandoffCompleted', () => {
     given([closed, handed, returned])
       .when(handOff('2026-10-05T09:00:00Z'))

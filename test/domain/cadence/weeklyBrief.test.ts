@@ -23,7 +23,7 @@ const given = (facts: Partial<WeeklyBriefFacts> = {}) => ({
       timeZone: 'UTC',
       preparedAt: '2027-03-15T06:00:00.000Z',
       facts: [],
-      openEscalations: [],
+      escalations: [],
       opsTeams: [],
       sellers: [],
       forecasts: [],
@@ -168,7 +168,7 @@ describe('the weekly brief: escalations open past their due time', () => {
     const notDueYet = escalation([escalationOpened('E-FRESH', '2027-03-14T09:00:00Z')]);
     const decided = escalation([escalationOpened('E-DONE', '2027-03-08T09:00:00Z'), escalationDecided('E-DONE', '2027-03-12T09:00:00Z', 'approved', 3)]);
 
-    const { escalationsOverdue, summary } = given({ openEscalations: [justDue, notDueYet, decided, waiting] }).brief();
+    const { escalationsOverdue, summary } = given({ escalations: [justDue, notDueYet, decided, waiting] }).brief();
 
     expect(escalationsOverdue).toEqual([
       {
@@ -188,6 +188,15 @@ describe('the weekly brief: escalations open past their due time', () => {
       expect.objectContaining({ escalationId: 'E-NEW', firstDueBy: '2027-03-14T09:00:00.000Z', level: 2, dueBy: '2027-03-16T09:00:00.000Z', overdueHours: 15 }),
     ]);
     expect(summary.both.escalationsOverdue).toBe(2);
+  });
+
+  it('given a brief published days late, when an escalation overdue at the week end was decided after it and another opened after it, then the first is listed as it stood and the second is not', () => {
+    const decidedLater = escalation([escalationOpened('E-LATE', '2027-03-10T09:00:00Z'), escalationDecided('E-LATE', '2027-03-16T09:00:00Z', 'approved', 3)]);
+    const openedLater = escalation([escalationOpened('E-AFTER', '2027-03-15T09:00:00Z')]);
+
+    const { escalationsOverdue } = given({ escalations: [decidedLater, openedLater] }).brief();
+
+    expect(escalationsOverdue).toEqual([expect.objectContaining({ escalationId: 'E-LATE', firstDueBy: '2027-03-11T09:00:00.000Z', level: 3, overdueHours: 87 })]);
   });
 });
 
@@ -272,7 +281,7 @@ describe('the weekly brief: forecast calls due for next month and who has not ca
       timeZone: 'America/Chicago',
       preparedAt: '2027-03-01T12:00:00Z',
       facts: [],
-      openEscalations: [],
+      escalations: [],
       opsTeams: [],
       sellers: [],
       forecasts: [],
