@@ -1,37 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderBriefHtml } from '../../functions/cadence/briefHtml.ts';
 import { BRIEF_SECTIONS } from '../../functions/cadence/briefWords.ts';
 import { launchChromium } from '../support/browser.ts';
+import { closeServer, openWatched, serveUnderStrictCsp } from '../support/pageUnderCsp.ts';
 import { HOSTILE_COMMENT, HOSTILE_CUSTOMER, SAMPLE_BRIEF } from './briefSample.ts';
 
 /*
  * The brief of 2027-W10 (Europe/Berlin), opened in real headless Chromium under the CSP the API sends
  * with it (inline styles and data: images, nothing else), as the monthly report is checked.
  */
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-const serve = async (document: string): Promise<{ url: string; server: Server }> => {
-  const server = createServer((request, response) => {
-    if (request.url !== '/') {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' }).end(document);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-};
-
-interface Opened {
-  page: Page;
-  errors: string[];
-  dialogs: string[];
-  requests: string[];
-}
 
 describe('the weekly brief in headless Chromium', () => {
   let browser: Browser;
@@ -40,32 +19,15 @@ describe('the weekly brief in headless Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    ({ server, url } = await serve(renderBriefHtml(SAMPLE_BRIEF)));
+    ({ server, url } = await serveUnderStrictCsp(renderBriefHtml(SAMPLE_BRIEF)));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await closeServer(server);
   });
 
-  const open = async (): Promise<Opened> => {
-    const page = await browser.newPage();
-    const opened: Opened = { page, errors: [], dialogs: [], requests: [] };
-    page.on('console', (message) => {
-      // A CSP violation is reported on the console as an error: none may happen.
-      if (message.type() === 'error') opened.errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => opened.errors.push(`pageerror: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      opened.dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith('data:')) opened.requests.push(request.url());
-    });
-    await page.goto(url, { waitUntil: 'load' });
-    return opened;
-  };
+  const open = () => openWatched(browser, url);
 
   it('given the brief served under a strict CSP, when opened, then it loads with no console error and fetches nothing but itself, and every section is there in order', async () => {
     const { page, errors, requests } = await open();

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, type Month } from '../../domain/calendar.ts';
 import type { IncentivePlan } from '../../domain/incentives/plan.ts';
@@ -10,6 +9,7 @@ import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
 import { renderHtmlReport } from '../../functions/reports/htmlReport.ts';
 import { buildIncentiveReport, reportJson, type IncentiveReport } from '../../functions/reports/incentiveReport.ts';
 import { launchChromium } from '../support/browser.ts';
+import { closeServer, openWatched, serveUnderStrictCsp } from '../support/pageUnderCsp.ts';
 
 /*
  * The leadership report of October 2026, opened in real headless Chromium under the strictest CSP
@@ -190,35 +190,6 @@ const EXPECTED_TOTALS: [string, string][] = [
   ['S2', '-$10.50'],
 ];
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-/** Serves one document at / with the report's CSP as a header; anything else is a 404 (and would show up as a request). */
-const serve = async (document: string): Promise<{ url: string; server: Server }> => {
-  const server = createServer((request, response) => {
-    if (request.url !== '/') {
-      response.writeHead(404).end();
-      return;
-    }
-    response
-      .writeHead(200, {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': CSP,
-        'X-Content-Type-Options': 'nosniff',
-      })
-      .end(document);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, server };
-};
-
-interface Opened {
-  page: Page;
-  errors: string[];
-  dialogs: string[];
-  requests: string[];
-}
-
 describe('renderHtmlReport in headless Chromium', () => {
   let browser: Browser;
   let server: Server;
@@ -226,31 +197,15 @@ describe('renderHtmlReport in headless Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    ({ server, url } = await serve(renderHtmlReport(REPORT)));
+    ({ server, url } = await serveUnderStrictCsp(renderHtmlReport(REPORT)));
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await closeServer(server);
   });
 
-  const open = async (): Promise<Opened> => {
-    const page = await browser.newPage();
-    const opened: Opened = { page, errors: [], dialogs: [], requests: [] };
-    page.on('console', (message) => {
-      if (message.type() === 'error') opened.errors.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => opened.errors.push(`pageerror: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      opened.dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith('data:')) opened.requests.push(request.url());
-    });
-    await page.goto(url, { waitUntil: 'load' });
-    return opened;
-  };
+  const open = () => openWatched(browser, url);
 
   it('given the October report served under a strict CSP, when opened, then it loads with no console error, no page error, and fetches nothing but itself', async () => {
     const { page, errors, requests } = await open();
