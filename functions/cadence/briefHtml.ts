@@ -1,11 +1,11 @@
 import type { WeeklyBrief } from '../../domain/cadence/weeklyBrief.ts';
 import { displayCount, displayPercent } from '../reports/displayFormats.ts';
+import { htmlDocument } from '../reports/htmlDocument.ts';
 import { REPORT_CSS } from '../reports/reportStyles.ts';
 import { html, SafeHtml, type HtmlValue } from '../reports/safeHtml.ts';
 import { BRIEF_SECTIONS, CLASS_LABELS, dayOnlyLabel, hoursLabel, moneyLabel, sumsLabel, weekLabel, whenLabel } from './briefWords.ts';
 
 // Like the monthly report: nothing but inline styles may load or run, whatever slipped into the text.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 // Constants of this codebase, not user text: the monthly report's stylesheet and the brief's two columns.
 const STYLESHEET = new SafeHtml(`${REPORT_CSS}
@@ -161,36 +161,20 @@ const npsSection = (brief: WeeklyBrief): SafeHtml =>
  * The weekly brief as one self-contained HTML5 document, like the monthly report: it fetches nothing,
  * runs no script, and every text value (customer names, comments, notes) is escaped.
  */
-export const renderBriefHtml = (brief: WeeklyBrief): string => {
-  const title = `Weekly brief, ${weekLabel(brief)}`;
-  return html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<link rel="icon" href="data:,">
-<style>${STYLESHEET}</style>
-</head>
-<body>
-<header>
-<p class="eyebrow">Handshake · the week behind and the weeks ahead, for sales and operations</p>
-<h1>${title}</h1>
-<p class="meta">Prepared <time datetime="${brief.preparedAt}">${whenLabel(brief.preparedAt, brief.timeZone)}</time>. Days and times in ${brief.timeZone}.</p>
-</header>
-<main>
-${summary(brief)}
-${closesSection(brief)}
-${deliveriesSection(brief)}
-${returnsSection(brief)}
-${escalationsSection(brief)}
-${loadSection(brief)}
-${forecastsSection(brief)}
-${npsSection(brief)}
-</main>
-</body>
-</html>
-`.markup;
-};
+export const renderBriefHtml = (brief: WeeklyBrief): string =>
+  htmlDocument({
+    title: `Weekly brief, ${weekLabel(brief)}`,
+    stylesheet: STYLESHEET,
+    eyebrow: 'Handshake · the week behind and the weeks ahead, for sales and operations',
+    meta: html`Prepared <time datetime="${brief.preparedAt}">${whenLabel(brief.preparedAt, brief.timeZone)}</time>. Days and times in ${brief.timeZone}.`,
+    sections: [
+      summary(brief),
+      closesSection(brief),
+      deliveriesSection(brief),
+      returnsSection(brief),
+      escalationsSection(brief),
+      loadSection(brief),
+      forecastsSection(brief),
+      npsSection(brief),
+    ],
+  });

@@ -6,6 +6,7 @@ import type { BriefService } from '../cadence/briefService.ts';
 import { callerOf, requireRole } from '../http/caller.ts';
 import { createHttpHandler } from '../http/httpHandler.ts';
 import { HttpProblem, jsonResponse } from '../http/problem.ts';
+import { DOCUMENT_CSP } from '../reports/htmlDocument.ts';
 
 export interface BriefsHandlerDeps {
   briefs: BriefService;
@@ -57,7 +58,7 @@ export const createBriefsHandler = (deps: BriefsHandlerDeps) =>
           'content-type': 'text/html; charset=utf-8',
           'content-disposition': `inline; filename="brief-${week}.html"`,
           // The page's own meta policy, sent as a header too: a browser applies the stricter of the two.
-          'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+          'content-security-policy': DOCUMENT_CSP,
         },
         body,
       };

@@ -17,13 +17,10 @@ import type { IncentiveReport, ReportDelivery } from './incentiveReport.ts';
 import type { MonthChange } from './monthChange.ts';
 import type { SideSummary, TeamScorecard } from './teamScorecards.ts';
 import { monthLabel } from './monthLabels.ts';
+import { htmlDocument } from './htmlDocument.ts';
 import { REPORT_CSS } from './reportStyles.ts';
 import { html, SafeHtml, type HtmlValue } from './safeHtml.ts';
 import { svgLineChart, type LineChart } from './svgLineChart.ts';
-
-// The document forbids itself everything but inline styles and data: images, so even markup that
-// slipped past escaping could not run; the server's own CSP header may only be stricter.
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 // A constant of this codebase, not user text; escaping it would break the CSS's quoted font names.
 const STYLESHEET = new SafeHtml(REPORT_CSS);
@@ -336,36 +333,20 @@ const issuedAtText = (report: IncentiveReport): string =>
  * The month's report for leadership as one self-contained HTML5 document: it fetches nothing, runs
  * no script, and reads the same on screen, offline and on paper. Every text value is escaped.
  */
-export const renderHtmlReport = (report: IncentiveReport): string => {
-  const title = `Incentive report, ${monthLabel(report.month)}`;
-  return html`<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${title}</title>
-<link rel="icon" href="data:,">
-<style>${STYLESHEET}</style>
-</head>
-<body>
-<header>
-<p class="eyebrow">Handshake · joint sales and ops incentive</p>
-<h1>${title}</h1>
-<p class="meta">Issued <time datetime="${report.issuedAt}">${issuedAtText(report)}</time>. Months are calendar months in ${report.timeZone}; amounts in ${report.currency}.</p>
-</header>
-<main>
-${scorecardSection(report)}
-${teamsSection(report)}
-${sidesSection(report)}
-${engagementSection(report)}
-${trendSection(report)}
-${poolSection(report)}
-${deliveriesSection(report)}
-${statementsSection(report)}
-</main>
-</body>
-</html>
-`.markup;
-};
+export const renderHtmlReport = (report: IncentiveReport): string =>
+  htmlDocument({
+    title: `Incentive report, ${monthLabel(report.month)}`,
+    stylesheet: STYLESHEET,
+    eyebrow: 'Handshake · joint sales and ops incentive',
+    meta: html`Issued <time datetime="${report.issuedAt}">${issuedAtText(report)}</time>. Months are calendar months in ${report.timeZone}; amounts in ${report.currency}.`,
+    sections: [
+      scorecardSection(report),
+      teamsSection(report),
+      sidesSection(report),
+      engagementSection(report),
+      trendSection(report),
+      poolSection(report),
+      deliveriesSection(report),
+      statementsSection(report),
+    ],
+  });

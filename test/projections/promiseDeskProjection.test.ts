@@ -8,13 +8,11 @@ import { streamKinds, type StreamKindName } from '../../domain/streams.ts';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
 import { EscalationsRepository } from '../../functions/projections/escalationsRepository.ts';
 import { OpenCommitmentsRepository } from '../../functions/projections/openCommitmentsRepository.ts';
-import { rebuildProjections } from '../../functions/projections/rebuild.ts';
 import { ScorecardRepository } from '../../functions/projections/scorecardRepository.ts';
-import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { closedUnder, escalationDecided, escalationOpened, escalationRaised } from '../domain/scorecardEngagementSpec.ts';
 import { cancelled, delivered, promiseRevised, scopeChanged, SOLD_SCOPE } from '../domain/dealSpec.ts';
 import { freshEventsTable, freshProjectionsTable, testDynamoClient } from '../support/dynamo.ts';
-import { projectorFor, storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
+import { projectorFor, rebuildInto, storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
 
 /**
  * The promise desk's projections: the load's open deals, escalations listed by status and the
@@ -184,24 +182,8 @@ describe('however the stream delivers it', () => {
 
   it('given the live projections, when rebuilt from the events table, then the rebuilt generation equals the live one item for item', async () => {
     const projected = await projectInto(stored, 5);
-    const { generations } = projectorFor({ client, eventsTable, projectionsTable: projected });
 
-    const result = await rebuildProjections({
-      client,
-      eventsTable,
-      projectionsTable: projected,
-      timeZone: 'UTC',
-      generations,
-      switchGraceMs: 0,
-      catchUpProjector: (generation) =>
-        createStreamProjector({
-          client,
-          tableName: projected,
-          eventStore: new DynamoEventStore(client, eventsTable),
-          timeZone: 'UTC',
-          generation: async () => generation,
-        }),
-    });
+    const result = await rebuildInto({ client, eventsTable, projectionsTable: projected });
 
     expect(result.generation).toBe(2);
     const live = await generationItems(projected, 1);

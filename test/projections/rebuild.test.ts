@@ -1,34 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
-import { rebuildProjections, type RebuildProgress } from '../../functions/projections/rebuild.ts';
+import type { RebuildProgress } from '../../functions/projections/rebuild.ts';
 import { ScorecardRepository } from '../../functions/projections/scorecardRepository.ts';
-import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
-import { projectAllStoredEvents, projectorFor, generationItems } from '../support/projection.ts';
+import { generationItems, projectAllStoredEvents, projectorFor, rebuildInto } from '../support/projection.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody, handoffReturnBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
 
 let api: TestApi;
 
-const rebuild = (onProgress?: (progress: RebuildProgress) => void) => {
-  const { generations } = projectorFor({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName });
-  return rebuildProjections({
-    client: api.client,
-    eventsTable: api.tableName,
-    projectionsTable: api.projectionsTableName,
-    timeZone: 'UTC',
-    generations,
-    switchGraceMs: 0,
-    onProgress,
-    catchUpProjector: (generation) =>
-      createStreamProjector({
-        client: api.client,
-        tableName: api.projectionsTableName,
-        eventStore: new DynamoEventStore(api.client, api.tableName),
-        timeZone: 'UTC',
-        generation: async () => generation,
-      }),
-  });
-};
+const rebuild = (onProgress?: (progress: RebuildProgress) => void) =>
+  rebuildInto({ client: api.client, eventsTable: api.tableName, projectionsTable: api.projectionsTableName, onProgress });
 
 beforeAll(async () => {
   api = await startTestApi();

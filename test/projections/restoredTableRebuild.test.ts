@@ -7,14 +7,12 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
+import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
-import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
-import { rebuildProjections } from '../../functions/projections/rebuild.ts';
 import { ScorecardRepository } from '../../functions/projections/scorecardRepository.ts';
 import { freshProjectionsTable } from '../support/dynamo.ts';
 import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.ts';
-import { projectAllStoredEvents, projectorFor, storedEventItems, generationItems } from '../support/projection.ts';
+import { generationItems, projectAllStoredEvents, projectorFor, rebuildInto, storedEventItems } from '../support/projection.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
 
 /**
@@ -82,25 +80,8 @@ const copyMissingBack = async (from: string, to: string) => {
   return copied;
 };
 
-const rebuildFrom = (eventsTableName: string) => {
-  const { generations } = projectorFor({ client: api.client, eventsTable: eventsTableName, projectionsTable: api.projectionsTableName });
-  return rebuildProjections({
-    client: api.client,
-    eventsTable: eventsTableName,
-    projectionsTable: api.projectionsTableName,
-    timeZone: 'UTC',
-    generations,
-    switchGraceMs: 0,
-    catchUpProjector: (generation) =>
-      createStreamProjector({
-        client: api.client,
-        tableName: api.projectionsTableName,
-        eventStore: new DynamoEventStore(api.client, eventsTableName),
-        timeZone: 'UTC',
-        generation: async () => generation,
-      }),
-  });
-};
+const rebuildFrom = (eventsTableName: string) =>
+  rebuildInto({ client: api.client, eventsTable: eventsTableName, projectionsTable: api.projectionsTableName });
 
 /** Deals closed in October as the organisation's scorecard reads them from `generation`. */
 const closedInOctober = async (generation: number) => {

@@ -6,13 +6,11 @@ import type { RecordedEvent } from '../../domain/envelope.ts';
 import type { DomainEvent } from '../../domain/events.ts';
 import { streamKinds, type StreamKindName } from '../../domain/streams.ts';
 import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts';
-import { rebuildProjections } from '../../functions/projections/rebuild.ts';
-import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 import { WeekFactsRepository } from '../../functions/projections/weekFactsRepository.ts';
 import { cancelled, delivered, handedOff, npsRecorded } from '../domain/dealSpec.ts';
 import { closedUnder } from '../domain/scorecardEngagementSpec.ts';
 import { freshEventsTable, freshProjectionsTable, testDynamoClient } from '../support/dynamo.ts';
-import { generationItems, projectorFor, storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
+import { generationItems, projectorFor, rebuildInto, storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
 
 /**
  * The weekly brief's facts as the projector files them, recorded straight into an events table (UTC)
@@ -149,24 +147,8 @@ describe('however the stream delivers it', () => {
 
   it('given the live projections, when rebuilt from the events table, then the rebuilt week facts and sellers equal the live ones', async () => {
     const projected = await projectInto(stored, 3);
-    const { generations } = projectorFor({ client, eventsTable, projectionsTable: projected });
 
-    const result = await rebuildProjections({
-      client,
-      eventsTable,
-      projectionsTable: projected,
-      timeZone: 'UTC',
-      generations,
-      switchGraceMs: 0,
-      catchUpProjector: (generation) =>
-        createStreamProjector({
-          client,
-          tableName: projected,
-          eventStore: new DynamoEventStore(client, eventsTable),
-          timeZone: 'UTC',
-          generation: async () => generation,
-        }),
-    });
+    const result = await rebuildInto({ client, eventsTable, projectionsTable: projected });
 
     expect(result.generation).toBe(2);
     const live = await briefItems(projected, 1);

@@ -4,6 +4,7 @@ import { DynamoEventStore, readStoredItem } from '../../functions/eventStore/dyn
 import { createProjectorHandler } from '../../functions/handlers/projector.ts';
 import { allItemsOf } from '../../functions/dynamo/pages.ts';
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
+import { rebuildProjections, type RebuildProgress } from '../../functions/projections/rebuild.ts';
 import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
 
 /** Every stored event item of a table, in stream and version order. */
@@ -83,4 +84,31 @@ export const projectAllStoredEvents = async (options: {
     if (response.batchItemFailures.length) throw new Error(`projection failed: ${JSON.stringify(response.batchItemFailures)}`);
   }
   return items.map((item) => readStoredItem(item).event);
+};
+
+/**
+ * Rebuilds the projections from the events table into a new generation, as the operator's rebuild does,
+ * switching at once (no grace) and catching up with the projector of the new generation.
+ */
+export const rebuildInto = (options: {
+  client: DynamoDBClient;
+  eventsTable: string;
+  projectionsTable: string;
+  timeZone?: string;
+  onProgress?: (progress: RebuildProgress) => void;
+}) => {
+  const { client, eventsTable, projectionsTable, onProgress } = options;
+  const timeZone = options.timeZone ?? 'UTC';
+  const { generations } = projectorFor(options);
+  return rebuildProjections({
+    client,
+    eventsTable,
+    projectionsTable,
+    timeZone,
+    generations,
+    switchGraceMs: 0,
+    onProgress,
+    catchUpProjector: (generation) =>
+      createStreamProjector({ client, tableName: projectionsTable, eventStore: new DynamoEventStore(client, eventsTable), timeZone, generation: async () => generation }),
+  });
 };
