@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { civilFromDays } from './civilDays.ts';
 import { isTimeZone, wallClockMs, zoneOffsetMs } from './wallClock.ts';
 
 const DAY_MS = 86_400_000;
 
 /** A calendar month in the business time zone. */
-export const Month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
-  .meta({ example: '2026-10' });
+export const Month = z.string().check(
+  z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'),
+  z.meta({ example: '2026-10' }),
+);
 export type Month = z.infer<typeof Month>;
 
 export { isTimeZone };

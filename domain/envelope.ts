@@ -1,22 +1,22 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import type { DomainEvent } from './events.ts';
 import { Instant } from './instant.ts';
 import { Actor } from './roles.ts';
 import { streamKindOf, streamKinds, upcastStoredEvent, type StreamEventOf, type StreamKindName } from './streams.ts';
 
-const streamIdOfKinds = (names: readonly string[]) => z.string().regex(new RegExp(`^(${names.join('|')})#.+`));
+const streamIdOfKinds = (names: readonly string[]) => z.string().check(z.regex(new RegExp(`^(${names.join('|')})#.+`)));
 
 /** Where and when an event was stored, and who said so: the same for every kind of stream. */
 export const EventEnvelope = z.object({
   eventId: z.uuid(),
-  schemaVersion: z.int().positive(),
+  schemaVersion: z.int().check(z.positive()),
   streamId: streamIdOfKinds(Object.keys(streamKinds)),
-  version: z.int().positive(),
+  version: z.int().check(z.positive()),
   recordedAt: Instant,
   actor: Actor,
-  tenantId: z.string().min(1),
-  causationId: z.string().optional(),
-  correlationId: z.string().optional(),
+  tenantId: z.string().check(z.minLength(1)),
+  causationId: z.optional(z.string()),
+  correlationId: z.optional(z.string()),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
 
@@ -29,17 +29,19 @@ export type RecordedDealEvent = RecordedEventOf<'deal'>;
 
 const recordedEventOfKind = (name: StreamKindName) => {
   const envelope = { ...EventEnvelope.shape, streamId: streamIdOfKinds([name]) };
-  const options = streamKinds[name].events.options.map((event: z.ZodObject) => event.extend(envelope));
-  return z.discriminatedUnion('type', options as unknown as [z.ZodObject, ...z.ZodObject[]]);
+  const options = streamKinds[name].events.def.options.map((event: z.ZodMiniObject) => z.extend(event, envelope));
+  return z.discriminatedUnion('type', options as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]]);
 };
 
 /** Each kind's recorded events: only that kind's stream ids and that kind's events. */
 export const recordedEventOf = Object.fromEntries(
   Object.keys(streamKinds).map((name) => [name, recordedEventOfKind(name as StreamKindName)]),
-) as unknown as { readonly [K in StreamKindName]: z.ZodType<RecordedEventOf<K>> };
+) as unknown as { readonly [K in StreamKindName]: z.ZodMiniType<RecordedEventOf<K>> };
 
 /** Any recorded event, of whichever kind of stream its id names. */
-export const RecordedEvent = z.union(Object.values(recordedEventOf) as unknown as [z.ZodType, ...z.ZodType[]]) as unknown as z.ZodType<RecordedEvent>;
+export const RecordedEvent = z.union(
+  Object.values(recordedEventOf) as unknown as [z.ZodMiniType, ...z.ZodMiniType[]],
+) as unknown as z.ZodMiniType<RecordedEvent>;
 
 /**
  * Reads a stored event of a stream as its kind reads it now: upcast by that kind's upcasters,
@@ -47,5 +49,5 @@ export const RecordedEvent = z.union(Object.values(recordedEventOf) as unknown a
  */
 export const parseStoredEvent = (streamId: string, stored: Record<string, unknown>) => {
   const kind = streamKindOf(streamId);
-  return (recordedEventOf[kind.name] as z.ZodType<RecordedEvent>).safeParse(upcastStoredEvent(streamId, stored));
+  return (recordedEventOf[kind.name] as z.ZodMiniType<RecordedEvent>).safeParse(upcastStoredEvent(streamId, stored));
 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from './zod.ts';
 import { civilFromDays, daysFromCivil } from './civilDays.ts';
 import { wallClockMs, zoneOffsetMs } from './wallClock.ts';
 
@@ -39,13 +39,13 @@ const weekProblem = (text: string): string | null => {
 };
 
 /** An ISO week as `YYYY-Www`; a week the year does not have (2027-W53) is refused with a message naming it. */
-export const IsoWeek = z
-  .string()
-  .superRefine((text, ctx) => {
+export const IsoWeek = z.string().check(
+  z.superRefine((text, ctx) => {
     const problem = weekProblem(text);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  })
-  .meta({ description: 'ISO 8601 week in the business time zone, YYYY-Www', example: '2026-W53', pattern: WEEK_FORMAT.source });
+  }),
+  z.meta({ description: 'ISO 8601 week in the business time zone, YYYY-Www', example: '2026-W53', pattern: WEEK_FORMAT.source }),
+);
 export type IsoWeek = z.infer<typeof IsoWeek>;
 
 export const isIsoWeek = (text: string): boolean => weekProblem(text) === null;

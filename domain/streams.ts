@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from './zod.ts';
 import { BriefEvent } from './cadence/events.ts';
 import { DealEvent } from './deal/events.ts';
 import { npsAnswerKey } from './deal/npsAnswers.ts';
@@ -9,8 +9,8 @@ import { CapacityEvent, CatalogueEvent, EscalationEvent, RulesOfEngagementEvent 
 import { upcastToCurrent, type SchemaHistory } from './upcast.ts';
 
 /** Event schemas told apart by their `type`, each an object. */
-interface EventUnion extends z.ZodType<{ type: string }> {
-  options: readonly z.ZodObject<{ type: z.ZodLiteral<string> }>[];
+interface EventUnion extends z.ZodMiniType<{ type: string }> {
+  def: z.core.$ZodUnionDef<readonly z.ZodMiniObject<{ type: z.ZodMiniLiteral<string> }>[]>;
 }
 
 interface StreamKindSpec extends SchemaHistory {
@@ -77,7 +77,7 @@ export type AnyStreamKind = { [K in StreamKindName]: StreamKind<K> }[StreamKindN
 
 export const streamKinds = Object.fromEntries(
   Object.entries(kinds).map(([name, spec]: [string, StreamKindSpec]) => {
-    const types = new Set(spec.events.options.map((event) => event.shape.type.value));
+    const types = new Set(spec.events.def.options.flatMap((event) => event.shape.type.def.values));
     const kind = {
       ...spec,
       name,

@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Instant } from '../instant.ts';
 import { IsoWeek } from '../isoWeek.ts';
 
 /** Where a week's brief can be fetched, by format. */
-export const IssuedBrief = z.object({ json: z.string().min(1), html: z.string().min(1) }).strict();
+export const IssuedBrief = z.strictObject({ json: z.string().check(z.minLength(1)), html: z.string().check(z.minLength(1)) });
 export type IssuedBrief = z.infer<typeof IssuedBrief>;
 
 export const briefEventData = {
   /** A week's brief is stored: the bus hears of it from the event stream, like every other fact. */
-  WeeklyBriefPublished: z.object({ week: IsoWeek, preparedAt: Instant, documents: IssuedBrief }).strict(),
+  WeeklyBriefPublished: z.strictObject({ week: IsoWeek, preparedAt: Instant, documents: IssuedBrief }),
 } as const;
 
 export type BriefEventType = keyof typeof briefEventData;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DealId, HandoffGap, type NpsResponse } from '../deal/events.ts';
 import { ScopeLine } from '../deal/scope.ts';
 import { outcomeOf, type Deal } from '../deal/state.ts';
@@ -11,77 +11,71 @@ import { EngagementClass } from '../promises/engagementRecord.ts';
 export const CloseClass = z.enum([...EngagementClass.options, 'unclassified']);
 export type CloseClass = z.infer<typeof CloseClass>;
 
-const Customer = z.object({ id: z.string(), name: z.string() }).strict();
+const Customer = z.strictObject({ id: z.string(), name: z.string() });
 
-export const CloseFact = z
-  .object({
-    type: z.literal('close'),
-    dealId: DealId,
-    customer: Customer,
-    sellerId: z.string(),
-    salesTeam: z.string(),
-    value: Money,
-    closedAt: Instant,
-    deliverBy: Instant,
-    class: CloseClass,
-  })
-  .strict();
+export const CloseFact = z.strictObject({
+  type: z.literal('close'),
+  dealId: DealId,
+  customer: Customer,
+  sellerId: z.string(),
+  salesTeam: z.string(),
+  value: Money,
+  closedAt: Instant,
+  deliverBy: Instant,
+  class: CloseClass,
+});
 export type CloseFact = z.infer<typeof CloseFact>;
 
 /** A line delivered in another quantity than the scope in force: `delivered` 0 when the SKU was not delivered at all. */
-export const ScopeDifference = z
-  .object({ sku: ScopeLine.shape.sku, promised: z.int().nonnegative(), delivered: z.int().nonnegative() })
-  .strict();
+export const ScopeDifference = z.strictObject({
+  sku: ScopeLine.shape.sku,
+  promised: z.int().check(z.nonnegative()),
+  delivered: z.int().check(z.nonnegative()),
+});
 export type ScopeDifference = z.infer<typeof ScopeDifference>;
 
-export const DeliveryFact = z
-  .object({
-    type: z.literal('delivery'),
-    dealId: DealId,
-    customer: Customer,
-    sellerId: z.string(),
-    opsTeam: z.string().nullable(),
-    deliveredAt: Instant,
-    /** The deadline "on time" is judged against (the original promise or the customer's revision). */
-    deliverBy: Instant,
-    kept: z.boolean(),
-    onTime: z.boolean(),
-    asSold: z.boolean(),
-    /** 0 when on time; otherwise hours late, rounded up to 0.01 h (the deal outcome's own figure). */
-    lateByHours: z.number().nonnegative(),
-    /** Empty when delivered as sold. */
-    scopeDifferences: z.array(ScopeDifference),
-  })
-  .strict();
+export const DeliveryFact = z.strictObject({
+  type: z.literal('delivery'),
+  dealId: DealId,
+  customer: Customer,
+  sellerId: z.string(),
+  opsTeam: z.nullable(z.string()),
+  deliveredAt: Instant,
+  /** The deadline "on time" is judged against (the original promise or the customer's revision). */
+  deliverBy: Instant,
+  kept: z.boolean(),
+  onTime: z.boolean(),
+  asSold: z.boolean(),
+  /** 0 when on time; otherwise hours late, rounded up to 0.01 h (the deal outcome's own figure). */
+  lateByHours: z.number().check(z.nonnegative()),
+  /** Empty when delivered as sold. */
+  scopeDifferences: z.array(ScopeDifference),
+});
 export type DeliveryFact = z.infer<typeof DeliveryFact>;
 
-export const NpsFact = z
-  .object({
-    type: z.literal('nps'),
-    /** Null for an answer that names no deal we know. */
-    dealId: DealId.nullable(),
-    customer: Customer.nullable(),
-    score: z.int().min(0).max(10),
-    comment: z.string().nullable(),
-    respondedAt: Instant,
-  })
-  .strict();
+export const NpsFact = z.strictObject({
+  type: z.literal('nps'),
+  /** Null for an answer that names no deal we know. */
+  dealId: z.nullable(DealId),
+  customer: z.nullable(Customer),
+  score: z.int().check(z.minimum(0), z.maximum(10)),
+  comment: z.nullable(z.string()),
+  respondedAt: Instant,
+});
 export type NpsFact = z.infer<typeof NpsFact>;
 
 /** A handoff operations sent back to sales, with what it lacked (CADENCE.md, "Handoff returned"). */
-export const HandoffReturnFact = z
-  .object({
-    type: z.literal('handoff-return'),
-    dealId: DealId,
-    customer: Customer,
-    sellerId: z.string(),
-    salesTeam: z.string(),
-    opsTeam: z.string().nullable(),
-    returnedAt: Instant,
-    gaps: z.array(HandoffGap),
-    note: z.string().nullable(),
-  })
-  .strict();
+export const HandoffReturnFact = z.strictObject({
+  type: z.literal('handoff-return'),
+  dealId: DealId,
+  customer: Customer,
+  sellerId: z.string(),
+  salesTeam: z.string(),
+  opsTeam: z.nullable(z.string()),
+  returnedAt: Instant,
+  gaps: z.array(HandoffGap),
+  note: z.nullable(z.string()),
+});
 export type HandoffReturnFact = z.infer<typeof HandoffReturnFact>;
 
 /** One fact of a week, as the brief reads it: each is about one deal (or one NPS answer) and carries the names people know it by. */

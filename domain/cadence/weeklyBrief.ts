@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { addMonths, Month, monthOf, monthStartMs } from '../calendar.ts';
 import { Instant } from '../instant.ts';
 import { addWeeks, IsoWeek, localInstant, weekEndMs, weekStartMs } from '../isoWeek.ts';
@@ -17,94 +17,85 @@ export const BRIEF_LOAD_WEEKS = 4;
 
 const MS_PER_HOUR = 3_600_000;
 
-const ClassCloses = z
-  .object({
-    class: CloseClass,
-    count: z.int().nonnegative(),
-    /** The value closed, one sum per currency, in currency order. */
-    value: z.array(Money),
-    deals: z.array(CloseFact.omit({ type: true, class: true })),
-  })
-  .strict();
+const ClassCloses = z.strictObject({
+  class: CloseClass,
+  count: z.int().check(z.nonnegative()),
+  /** The value closed, one sum per currency, in currency order. */
+  value: z.array(Money),
+  deals: z.array(z.omit(CloseFact, { type: true, class: true })),
+});
 
-const BriefDelivery = DeliveryFact.omit({ type: true }).extend({
+const BriefDelivery = z.extend(z.omit(DeliveryFact, { type: true }), {
   /** Why a missed promise was missed, in words: "late by 26.5 h", "short 2000 SEALCOAT-SQFT (12000 promised, 10000 delivered)". */
   why: z.array(z.string()),
 });
 
-const OverdueEscalation = z
-  .object({
-    escalationId: z.string(),
-    dealId: z.string(),
-    customer: z.string(),
-    sellerId: z.string(),
-    salesTeam: z.string(),
-    openedAt: Instant,
-    /** When its first decision was due: it has been waiting past it. */
-    firstDueBy: Instant,
-    /** Where it stands at the week's end, after the rises its missed SLAs brought. */
-    level: z.literal([1, 2, 3]),
-    dueBy: Instant,
-    /** Whole hours past its first due time, at the week's end. */
-    overdueHours: z.int().nonnegative(),
-  })
-  .strict();
+const OverdueEscalation = z.strictObject({
+  escalationId: z.string(),
+  dealId: z.string(),
+  customer: z.string(),
+  sellerId: z.string(),
+  salesTeam: z.string(),
+  openedAt: Instant,
+  /** When its first decision was due: it has been waiting past it. */
+  firstDueBy: Instant,
+  /** Where it stands at the week's end, after the rises its missed SLAs brought. */
+  level: z.literal([1, 2, 3]),
+  dueBy: Instant,
+  /** Whole hours past its first due time, at the week's end. */
+  overdueHours: z.int().check(z.nonnegative()),
+});
 
-const AtRiskCommitment = z
-  .object({ dealId: z.string(), deliverBy: Instant, minutes: z.int().positive(), finishWeek: IsoWeek.nullable() })
-  .strict();
+const AtRiskCommitment = z.strictObject({
+  dealId: z.string(),
+  deliverBy: Instant,
+  minutes: z.int().check(z.positive()),
+  finishWeek: z.nullable(IsoWeek),
+});
 
-const OpsTeamOutlook = z
-  .object({
-    opsTeam: z.string(),
-    capacityPublished: z.boolean(),
-    weeks: z.array(WeekLoad),
-    /** Open commitments the schedule does not finish by their deliver-by, in the order operations serves them. */
-    atRisk: z.array(AtRiskCommitment),
-  })
-  .strict();
+const OpsTeamOutlook = z.strictObject({
+  opsTeam: z.string(),
+  capacityPublished: z.boolean(),
+  weeks: z.array(WeekLoad),
+  /** Open commitments the schedule does not finish by their deliver-by, in the order operations serves them. */
+  atRisk: z.array(AtRiskCommitment),
+});
 
-const KnownSeller = z.object({ personId: z.string(), salesTeams: z.array(z.string()) }).strict();
+const KnownSeller = z.strictObject({ personId: z.string(), salesTeams: z.array(z.string()) });
 
-const ForecastsDue = z
-  .object({
-    month: Month,
-    /** The call for the month is the latest forecast made before this instant (CADENCE.md, "Forecasts"). */
-    dueBy: Instant,
-    called: z.array(KnownSeller.extend({ commit: Money, at: Instant })),
-    notCalled: z.array(KnownSeller),
-  })
-  .strict();
+const ForecastsDue = z.strictObject({
+  month: Month,
+  /** The call for the month is the latest forecast made before this instant (CADENCE.md, "Forecasts"). */
+  dueBy: Instant,
+  called: z.array(z.extend(KnownSeller, { commit: Money, at: Instant })),
+  notCalled: z.array(KnownSeller),
+});
 
-const BriefNpsAnswer = NpsFact.omit({ type: true }).extend({ category: z.enum(['detractor', 'passive', 'promoter']) });
+const BriefNpsAnswer = z.extend(z.omit(NpsFact, { type: true }), { category: z.enum(['detractor', 'passive', 'promoter']) });
 
 /** The weekly brief (CADENCE.md, "The weekly brief"): the week behind and the weeks ahead, for sales and operations alike. */
-export const WeeklyBrief = z
-  .object({
-    week: IsoWeek,
-    timeZone: z.string(),
-    /** The week's first instant and the next week's, on the business's wall clock. */
-    from: Instant,
-    to: Instant,
-    /** The instant the facts were read at (the scheduled run's time, or the request's). */
-    preparedAt: Instant,
-    /** The headline of each side, side by side. */
-    summary: z
-      .object({
-        sales: z.object({ closes: z.int(), forecastsMissing: z.int() }).strict(),
-        operations: z.object({ kept: z.int(), missed: z.int(), handoffsReturned: z.int(), teamsOverCapacity: z.int() }).strict(),
-        both: z.object({ escalationsOverdue: z.int(), npsAnswers: z.int(), detractors: z.int() }).strict(),
-      })
-      .strict(),
-    closes: z.array(ClassCloses),
-    deliveries: z.object({ kept: z.array(BriefDelivery), missed: z.array(BriefDelivery) }).strict(),
-    handoffsReturned: z.array(HandoffReturnFact.omit({ type: true })),
-    escalationsOverdue: z.array(OverdueEscalation),
-    opsTeams: z.array(OpsTeamOutlook),
-    forecasts: ForecastsDue,
-    nps: z.array(BriefNpsAnswer),
-  })
-  .strict();
+export const WeeklyBrief = z.strictObject({
+  week: IsoWeek,
+  timeZone: z.string(),
+  /** The week's first instant and the next week's, on the business's wall clock. */
+  from: Instant,
+  to: Instant,
+  /** The instant the facts were read at (the scheduled run's time, or the request's). */
+  preparedAt: Instant,
+  /** The headline of each side, side by side. */
+  summary: z.strictObject({
+    sales: z.strictObject({ closes: z.int(), forecastsMissing: z.int() }),
+    operations: z.strictObject({ kept: z.int(), missed: z.int(), handoffsReturned: z.int(), teamsOverCapacity: z.int() }),
+    both: z.strictObject({ escalationsOverdue: z.int(), npsAnswers: z.int(), detractors: z.int() }),
+  }),
+  closes: z.array(ClassCloses),
+  deliveries: z.strictObject({ kept: z.array(BriefDelivery), missed: z.array(BriefDelivery) }),
+  handoffsReturned: z.array(z.omit(HandoffReturnFact, { type: true })),
+  escalationsOverdue: z.array(OverdueEscalation),
+  opsTeams: z.array(OpsTeamOutlook),
+  forecasts: ForecastsDue,
+  nps: z.array(BriefNpsAnswer),
+});
 export type WeeklyBrief = z.infer<typeof WeeklyBrief>;
 
 /** A seller the product knows (one who closed a deal), with the sales team of that deal. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Instant, toEpochMs } from '../instant.ts';
 import type { Engagement } from '../promises/engagementRecord.ts';
 import { EscalationId } from '../promises/escalationId.ts';
@@ -14,25 +14,26 @@ import {
 } from './events.ts';
 
 /** Request bodies of the deal commands, exactly as the public API takes them. */
-export const CloseDealBody = DealClosedData.extend({
+// z.extend keeps the strictness of the data it extends, so each body still refuses a field it does not know.
+export const CloseDealBody = z.extend(DealClosedData, {
   closedAt: Instant,
   /** The escalation that approved this promise, when it needed one (PROMISES.md). */
-  escalationId: EscalationId.optional(),
-})
-  .strict()
-  .superRefine((body, ctx) => {
+  escalationId: z.optional(EscalationId),
+}).check(
+  z.superRefine((body, ctx) => {
     // Only compare two dates that are each valid; a bad one already has its own error.
     const bothValid = Instant.safeParse(body.closedAt).success && Instant.safeParse(body.promise?.deliverBy).success;
     if (bothValid && toEpochMs(body.promise.deliverBy) < toEpochMs(body.closedAt)) {
       ctx.addIssue({ code: 'custom', path: ['promise', 'deliverBy'], message: 'must not be before closedAt' });
     }
-  });
-export const HandOffBody = HandoffCompletedData.extend({ at: Instant }).strict();
-export const ReturnHandoffBody = HandoffReturnedData.extend({ at: Instant }).strict();
-export const ChangeScopeBody = ScopeChangedData.extend({ at: Instant }).strict();
-export const RevisePromiseBody = PromiseRevisedData.extend({ at: Instant }).strict();
-export const DeliverBody = DeliveryCompletedData.extend({ at: Instant }).strict();
-export const CancelDealBody = DealCancelledData.extend({ at: Instant }).strict();
+  }),
+);
+export const HandOffBody = z.extend(HandoffCompletedData, { at: Instant });
+export const ReturnHandoffBody = z.extend(HandoffReturnedData, { at: Instant });
+export const ChangeScopeBody = z.extend(ScopeChangedData, { at: Instant });
+export const RevisePromiseBody = z.extend(PromiseRevisedData, { at: Instant });
+export const DeliverBody = z.extend(DeliveryCompletedData, { at: Instant });
+export const CancelDealBody = z.extend(DealCancelledData, { at: Instant });
 
 export type CloseDealBody = z.infer<typeof CloseDealBody>;
 export type HandOffBody = z.infer<typeof HandOffBody>;

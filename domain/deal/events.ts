@@ -1,92 +1,85 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Engagement } from '../promises/engagementRecord.ts';
 import { Instant } from '../instant.ts';
 import { Money } from '../money.ts';
 import { Scope } from './scope.ts';
 
-export const DealId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"')
-  .meta({ example: 'D-1001' });
-export const PersonRef = z.object({ id: z.string().min(1).max(128) }).strict();
-export const TeamId = z.string().min(1).max(128);
+export const DealId = z.string().check(
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1-64 letters, digits, ".", "_" or "-"'),
+  z.meta({ example: 'D-1001' }),
+);
+export const PersonRef = z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(128)) });
+export const TeamId = z.string().check(z.minLength(1), z.maxLength(128));
 export const Initiator = z.enum(['customer', 'sales', 'ops']);
 export type Initiator = z.infer<typeof Initiator>;
-const Reason = z.string().min(1).max(2000);
+const Reason = z.string().check(z.minLength(1), z.maxLength(2000));
 
-export const HandoffChecklist = z
-  .object({
-    scopeDocumented: z.boolean(),
-    deliveryDateConfirmed: z.boolean(),
-    customerContact: z.boolean(),
-    specialTerms: z.boolean(),
-  })
-  .strict();
+export const HandoffChecklist = z.strictObject({
+  scopeDocumented: z.boolean(),
+  deliveryDateConfirmed: z.boolean(),
+  customerContact: z.boolean(),
+  specialTerms: z.boolean(),
+});
 export type HandoffChecklist = z.infer<typeof HandoffChecklist>;
 
-export const DealClosedData = z
-  .object({
-    dealId: DealId,
-    customer: z.object({ id: z.string().min(1).max(128), name: z.string().min(1).max(500) }).strict(),
-    seller: PersonRef,
-    salesTeam: TeamId,
-    value: Money,
-    scope: Scope,
-    promise: z.object({ deliverBy: Instant }).strict(),
-  })
-  .strict();
+export const DealClosedData = z.strictObject({
+  dealId: DealId,
+  customer: z.strictObject({
+    id: z.string().check(z.minLength(1), z.maxLength(128)),
+    name: z.string().check(z.minLength(1), z.maxLength(500)),
+  }),
+  seller: PersonRef,
+  salesTeam: TeamId,
+  value: Money,
+  scope: Scope,
+  promise: z.strictObject({ deliverBy: Instant }),
+});
 
 /**
  * What DealClosed records: the deal as sold, and how it was promised with respect to the rules of
  * engagement (PROMISES.md); `null` for deals closed before the promise desk existed.
  */
-export const DealClosedRecord = DealClosedData.extend({ engagement: Engagement.nullable() }).strict();
+export const DealClosedRecord = z.extend(DealClosedData, { engagement: z.nullable(Engagement) });
 
-export const HandoffCompletedData = z
-  .object({
-    opsOwner: PersonRef,
-    opsTeam: TeamId,
-    checklist: HandoffChecklist,
-    notes: z.string().max(5000).optional(),
-  })
-  .strict();
+export const HandoffCompletedData = z.strictObject({
+  opsOwner: PersonRef,
+  opsTeam: TeamId,
+  checklist: HandoffChecklist,
+  notes: z.optional(z.string().check(z.maxLength(5000))),
+});
 
 /** What operations found missing when it sent a handoff back to sales (CADENCE.md, "Handoff returned"). */
 export const HandoffGap = z.enum(['scopeDocumented', 'deliveryDateConfirmed', 'customerContact', 'specialTerms', 'other']);
 export type HandoffGap = z.infer<typeof HandoffGap>;
 
-export const HandoffReturnedData = z
-  .object({
-    gaps: z
-      .array(HandoffGap)
-      .min(1, 'must name at least one gap')
-      .refine((gaps) => new Set(gaps).size === gaps.length, { message: 'must not name a gap twice' }),
-    note: z.string().min(1).max(2000).optional(),
-  })
-  .strict();
+export const HandoffReturnedData = z.strictObject({
+  gaps: z.array(HandoffGap).check(
+    z.minLength(1, 'must name at least one gap'),
+    z.refine((gaps) => new Set(gaps).size === gaps.length, { message: 'must not name a gap twice' }),
+  ),
+  note: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+});
 
-export const ScopeChangedData = z.object({ scope: Scope, initiatedBy: Initiator, reason: Reason }).strict();
+export const ScopeChangedData = z.strictObject({ scope: Scope, initiatedBy: Initiator, reason: Reason });
 
-export const PromiseRevisedData = z.object({ deliverBy: Instant, initiatedBy: Initiator, reason: Reason }).strict();
+export const PromiseRevisedData = z.strictObject({ deliverBy: Instant, initiatedBy: Initiator, reason: Reason });
 
-export const DeliveryCompletedData = z.object({ deliveredBy: PersonRef, scope: Scope }).strict();
+export const DeliveryCompletedData = z.strictObject({ deliveredBy: PersonRef, scope: Scope });
 
-export const DealCancelledData = z.object({ reason: Reason }).strict();
+export const DealCancelledData = z.strictObject({ reason: Reason });
 
 export const NpsProvider = z.enum(['delighted', 'typeform', 'import']);
-export const NpsResponseRecordedData = z
-  .object({
-    provider: NpsProvider,
-    responseId: z.string().min(1).max(256),
-    score: z.int().min(0).max(10),
-    comment: z.string().max(10000).optional(),
-    respondent: z.string().max(256).optional(),
-    dealId: DealId.nullable(),
-    respondedAt: Instant,
-    /** When the provider last changed the answer (a comment added later); absent means respondedAt. */
-    updatedAt: Instant.optional(),
-  })
-  .strict();
+export const NpsResponseRecordedData = z.strictObject({
+  provider: NpsProvider,
+  responseId: z.string().check(z.minLength(1), z.maxLength(256)),
+  score: z.int().check(z.minimum(0), z.maximum(10)),
+  comment: z.optional(z.string().check(z.maxLength(10000))),
+  respondent: z.optional(z.string().check(z.maxLength(256))),
+  dealId: z.nullable(DealId),
+  respondedAt: Instant,
+  /** When the provider last changed the answer (a comment added later); absent means respondedAt. */
+  updatedAt: z.optional(Instant),
+});
 export type NpsResponse = z.infer<typeof NpsResponseRecordedData>;
 
 /** Every fact a deal's stream can hold: the type names the business moment, the data is what was said. */

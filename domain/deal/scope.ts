@@ -1,15 +1,13 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 
-export const ScopeLine = z
-  .object({
-    sku: z.string().min(1).max(64),
-    description: z.string().max(500).optional(),
-    quantity: z.int().positive(),
-  })
-  .strict();
+export const ScopeLine = z.strictObject({
+  sku: z.string().check(z.minLength(1), z.maxLength(64)),
+  description: z.optional(z.string().check(z.maxLength(500))),
+  quantity: z.int().check(z.positive()),
+});
 export type ScopeLine = z.infer<typeof ScopeLine>;
 
-export const Scope = z.array(ScopeLine).min(1).max(200);
+export const Scope = z.array(ScopeLine).check(z.minLength(1), z.maxLength(200));
 export type Scope = z.infer<typeof Scope>;
 
 const quantitiesBySku = (scope: readonly ScopeLine[]): Map<string, number> => {

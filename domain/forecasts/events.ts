@@ -1,17 +1,17 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Month } from '../calendar.ts';
 import { Instant } from '../instant.ts';
 import { Money } from '../money.ts';
 
 /** A seller, as a forecast names them: the id their token carries and their deals' `seller.id`. */
-export const PersonId = z.string().min(1).max(128).meta({ example: 'P-SALES-1' });
+export const PersonId = z.string().check(z.minLength(1), z.maxLength(128), z.meta({ example: 'P-SALES-1' }));
 
 export const forecastEventData = {
   /**
    * What a seller commits to close in a month, said at the event's `occurredAt`. Every one is kept;
    * the month's call is the latest said before the month began (CADENCE.md, "Forecasts").
    */
-  ForecastSubmitted: z.object({ personId: PersonId, month: Month, commit: Money }).strict(),
+  ForecastSubmitted: z.strictObject({ personId: PersonId, month: Month, commit: Money }),
 } as const;
 
 export type ForecastEventType = keyof typeof forecastEventData;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { addMonths, type Month } from '../calendar.ts';
 import { Money } from '../money.ts';
 import { ACCURACY_WINDOW_MONTHS, biasPercent, forecastAccuracy, type CallAndActual } from './accuracy.ts';
@@ -10,17 +10,15 @@ export interface MonthCall {
 }
 
 /** The scorecard's `forecast` section (CADENCE.md, "Forecasts"). */
-export const ForecastSectionSchema = z
-  .object({
-    call: Money.nullable(),
-    actual: Money,
-    biasPercent: z.int().nullable(),
-    wape: z.number().nonnegative().nullable(),
-    trackingSignal: z.number().nullable(),
-    persistentBias: z.enum(['sandbagging', 'over-forecasting']).nullable(),
-    months: z.int().min(0).max(ACCURACY_WINDOW_MONTHS),
-  })
-  .strict();
+export const ForecastSectionSchema = z.strictObject({
+  call: z.nullable(Money),
+  actual: Money,
+  biasPercent: z.nullable(z.int()),
+  wape: z.nullable(z.number().check(z.nonnegative())),
+  trackingSignal: z.nullable(z.number()),
+  persistentBias: z.nullable(z.enum(['sandbagging', 'over-forecasting'])),
+  months: z.int().check(z.minimum(0), z.maximum(ACCURACY_WINDOW_MONTHS)),
+});
 export type ForecastSection = z.infer<typeof ForecastSectionSchema>;
 
 /** The months the accuracy looks back over: the 6 ending at `month`, oldest first. */

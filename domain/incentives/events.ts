@@ -1,32 +1,30 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Month } from '../calendar.ts';
 import { Instant } from '../instant.ts';
 import { IncentivePlan } from './plan.ts';
 import { MonthPayout, Statement } from './statements.ts';
 
 /** Where each report of a closed month can be fetched, by format. */
-export const IssuedReports = z
-  .object({
-    json: z.string().min(1),
-    payrollCsv: z.string().min(1),
-    html: z.string().min(1),
-  })
-  .strict();
+export const IssuedReports = z.strictObject({
+  json: z.string().check(z.minLength(1)),
+  payrollCsv: z.string().check(z.minLength(1)),
+  html: z.string().check(z.minLength(1)),
+});
 export type IssuedReports = z.infer<typeof IssuedReports>;
 
 export const incentiveEventData = {
   /** A plan version, immutable once published; it is in force from its month on. */
-  IncentivePlanPublished: z.object({ plan: IncentivePlan }).strict(),
+  IncentivePlanPublished: z.strictObject({ plan: IncentivePlan }),
   /**
    * A month's payout, frozen: what payroll pays. Later facts become corrections on a later close.
    * Its statements follow in `statementParts` StatementsIssued events, recorded with it all at once,
    * because a large month's statements are too large for one event.
    */
-  MonthClosed: z.object({ month: Month, closedAt: Instant, payout: MonthPayout, statementParts: z.int().nonnegative() }).strict(),
+  MonthClosed: z.strictObject({ month: Month, closedAt: Instant, payout: MonthPayout, statementParts: z.int().check(z.nonnegative()) }),
   /** One part of a closed month's statements, in order. */
-  StatementsIssued: z.object({ month: Month, part: z.int().positive(), statements: z.array(Statement) }).strict(),
+  StatementsIssued: z.strictObject({ month: Month, part: z.int().check(z.positive()), statements: z.array(Statement) }),
   /** The month's reports are issued, for payroll and leadership. */
-  IncentiveReportPublished: z.object({ month: Month, reports: IssuedReports }).strict(),
+  IncentiveReportPublished: z.strictObject({ month: Month, reports: IssuedReports }),
 } as const;
 
 export type IncentiveEventType = keyof typeof incentiveEventData;

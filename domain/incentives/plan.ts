@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Month } from '../calendar.ts';
 import { Currency, Money } from '../money.ts';
 
@@ -7,21 +7,18 @@ const FULL_BPS = 10_000;
 /** A week: grace beyond that is no longer a deadline. */
 const MAX_GRACE_MINUTES = 7 * 24 * 60;
 
-const bps = (max: number) => z.int().min(0).max(max);
+const bps = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 
-export const NpsBand = z
-  .object({
-    minScore: z.int().min(-100).max(100),
-    multiplierBps: bps(100_000).meta({ description: '10000 is neutral, 12000 adds a fifth' }),
-  })
-  .strict();
+export const NpsBand = z.strictObject({
+  minScore: z.int().check(z.minimum(-100), z.maximum(100)),
+  multiplierBps: bps(100_000).check(z.meta({ description: '10000 is neutral, 12000 adds a fifth' })),
+});
 export type NpsBand = z.infer<typeof NpsBand>;
 
 // The first band whose minScore the NPS reaches wins, so bands are read from the highest down.
-const NpsBands = z
-  .array(NpsBand)
-  .min(1)
-  .superRefine((bands, ctx) => {
+const NpsBands = z.array(NpsBand).check(
+  z.minLength(1),
+  z.superRefine((bands, ctx) => {
     bands.forEach((band, index) => {
       const before = bands[index - 1];
       if (index === 0 || before === undefined || typeof band.minScore !== 'number' || typeof before.minScore !== 'number') return;
@@ -42,14 +39,13 @@ const NpsBands = z
         message: 'the last band must start at -100, so every NPS falls in a band',
       });
     }
-  });
+  }),
+);
 
 const isBps = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= FULL_BPS;
 
-const Split = z
-  .object({ salesBps: bps(FULL_BPS), opsBps: bps(FULL_BPS) })
-  .strict()
-  .superRefine((split, ctx) => {
+const Split = z.strictObject({ salesBps: bps(FULL_BPS), opsBps: bps(FULL_BPS) }).check(
+  z.superRefine((split, ctx) => {
     // Out-of-range parts are reported on their own; a sum of them would only repeat it.
     if (!isBps(split.salesBps) || !isBps(split.opsBps)) return;
     if (split.salesBps + split.opsBps !== FULL_BPS) {
@@ -59,29 +55,28 @@ const Split = z
         message: `salesBps + opsBps must be exactly ${FULL_BPS}, got ${split.salesBps} + ${split.opsBps} = ${split.salesBps + split.opsBps}`,
       });
     }
-  });
+  }),
+);
 
 /** A version of the joint incentive plan (INCENTIVES.md). Versions are immutable once published. */
-export const IncentivePlan = z
-  .object({
-    // Length and characters are checked apart, so an empty planId gets one issue, not two.
-    planId: z
-      .string()
-      .min(1)
-      .max(64)
-      .regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, dot, underscore or hyphen'),
-    version: z.int().positive(),
-    effectiveFrom: Month,
-    currency: Currency,
-    poolRateBps: bps(FULL_BPS),
-    graceMinutes: z.int().min(0).max(MAX_GRACE_MINUTES),
-    gates: z.object({ minPromiseKeptRate: z.number().min(0).max(1) }).strict(),
-    nps: z.object({ minResponses: z.int().min(0), bands: NpsBands }).strict(),
-    split: Split,
-    capPerPerson: Money.optional(),
-  })
-  .strict()
-  .superRefine((plan, ctx) => {
+export const IncentivePlan = z.strictObject({
+  // Length and characters are checked apart, so an empty planId gets one issue, not two.
+  planId: z.string().check(
+    z.minLength(1),
+    z.maxLength(64),
+    z.regex(/^[A-Za-z0-9._-]*$/, 'must be letters, digits, dot, underscore or hyphen'),
+  ),
+  version: z.int().check(z.positive()),
+  effectiveFrom: Month,
+  currency: Currency,
+  poolRateBps: bps(FULL_BPS),
+  graceMinutes: z.int().check(z.minimum(0), z.maximum(MAX_GRACE_MINUTES)),
+  gates: z.strictObject({ minPromiseKeptRate: z.number().check(z.minimum(0), z.maximum(1)) }),
+  nps: z.strictObject({ minResponses: z.int().check(z.minimum(0)), bands: NpsBands }),
+  split: Split,
+  capPerPerson: z.optional(Money),
+}).check(
+  z.superRefine((plan, ctx) => {
     const cap = plan.capPerPerson;
     // An unknown plan currency is reported on its own; comparing with it would say nothing more.
     if (!cap || !Currency.safeParse(plan.currency).success || cap.currency === plan.currency) return;
@@ -90,7 +85,8 @@ export const IncentivePlan = z
       path: ['capPerPerson', 'currency'],
       message: `must be the plan currency ${plan.currency}, got ${cap.currency}`,
     });
-  });
+  }),
+);
 export type IncentivePlan = z.infer<typeof IncentivePlan>;
 
 const byPrecedence = (a: IncentivePlan, b: IncentivePlan): number => {

@@ -1,12 +1,13 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Month } from '../calendar.ts';
 import { Instant } from '../instant.ts';
 import { Currency } from '../money.ts';
 
 /** An amount that may be negative (a clawback, or a statement that owes): integer minor units. */
-export const SignedMoney = z
-  .object({ amount: z.int().meta({ description: 'integer minor units; negative for a clawback' }), currency: Currency })
-  .strict();
+export const SignedMoney = z.strictObject({
+  amount: z.int().check(z.meta({ description: 'integer minor units; negative for a clawback' })),
+  currency: Currency,
+});
 export type SignedMoney = z.infer<typeof SignedMoney>;
 
 export const Side = z.enum(['sales', 'ops']);
@@ -31,59 +32,51 @@ export const PayoutRule = z.enum([
 ]);
 export type PayoutRule = z.infer<typeof PayoutRule>;
 
-export const StatementLine = z
-  .object({
-    kind: z.enum(['earned', 'adjustment', 'clawback']),
-    /** The month the line pays for: the statement's own month for `earned`, an earlier closed month otherwise. */
-    month: Month,
-    dealIds: z.array(z.string()),
-    amount: SignedMoney,
-    rule: PayoutRule,
-    explanation: z.string(),
-  })
-  .strict();
+export const StatementLine = z.strictObject({
+  kind: z.enum(['earned', 'adjustment', 'clawback']),
+  /** The month the line pays for: the statement's own month for `earned`, an earlier closed month otherwise. */
+  month: Month,
+  dealIds: z.array(z.string()),
+  amount: SignedMoney,
+  rule: PayoutRule,
+  explanation: z.string(),
+});
 export type StatementLine = z.infer<typeof StatementLine>;
 
-export const Statement = z
-  .object({
-    personId: z.string(),
-    side: Side,
-    /** The sum of the lines. */
-    total: SignedMoney,
-    lines: z.array(StatementLine),
-  })
-  .strict();
+export const Statement = z.strictObject({
+  personId: z.string(),
+  side: Side,
+  /** The sum of the lines. */
+  total: SignedMoney,
+  lines: z.array(StatementLine),
+});
 export type Statement = z.infer<typeof Statement>;
 
-export const PayoutComputation = z
-  .object({
-    delivered: z.int().nonnegative(),
-    kept: z.int().nonnegative(),
-    promiseKeptRate: z.number().nullable(),
-    gatePassed: z.boolean(),
-    basePool: SignedMoney,
-    npsResponses: z.int().nonnegative(),
-    nps: z.int().nullable(),
-    multiplierBps: z.int().nonnegative(),
-    salesPool: SignedMoney,
-    opsPool: SignedMoney,
-  })
-  .strict();
+export const PayoutComputation = z.strictObject({
+  delivered: z.int().check(z.nonnegative()),
+  kept: z.int().check(z.nonnegative()),
+  promiseKeptRate: z.nullable(z.number()),
+  gatePassed: z.boolean(),
+  basePool: SignedMoney,
+  npsResponses: z.int().check(z.nonnegative()),
+  nps: z.nullable(z.int()),
+  multiplierBps: z.int().check(z.nonnegative()),
+  salesPool: SignedMoney,
+  opsPool: SignedMoney,
+});
 export type PayoutComputation = z.infer<typeof PayoutComputation>;
 
-export const PlanRef = z.object({ planId: z.string(), version: z.int().positive() }).strict();
+export const PlanRef = z.strictObject({ planId: z.string(), version: z.int().check(z.positive()) });
 
 /** One month's payout: the pool, how it was computed, and every person's statement. */
-export const MonthPayout = z
-  .object({
-    month: Month,
-    /** null when no plan is in force for the month (no pool). */
-    plan: PlanRef.nullable(),
-    pool: SignedMoney,
-    computation: PayoutComputation,
-    statements: z.array(Statement),
-  })
-  .strict();
+export const MonthPayout = z.strictObject({
+  month: Month,
+  /** null when no plan is in force for the month (no pool). */
+  plan: z.nullable(PlanRef),
+  pool: SignedMoney,
+  computation: PayoutComputation,
+  statements: z.array(Statement),
+});
 export type MonthPayout = z.infer<typeof MonthPayout>;
 
 /** What the payout of a month is computed from: the deals delivered in it and the month's NPS. */

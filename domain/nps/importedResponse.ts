@@ -1,25 +1,21 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DealId, type NpsResponse } from '../deal/events.ts';
 import { Instant } from '../instant.ts';
 
 /** One answer as an operator imports it (a CSV row, or an item of POST /v1/nps/responses). */
-export const ImportedNpsResponse = z
-  .object({
-    responseId: z.string().trim().min(1).max(256),
-    dealId: DealId.nullish(),
-    score: z.int().min(0).max(10),
-    comment: z.string().max(10_000).optional(),
-    respondedAt: Instant,
-  })
-  .strict();
+export const ImportedNpsResponse = z.strictObject({
+  responseId: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)),
+  dealId: z.nullish(DealId),
+  score: z.int().check(z.minimum(0), z.maximum(10)),
+  comment: z.optional(z.string().check(z.maxLength(10_000))),
+  respondedAt: Instant,
+});
 export type ImportedNpsResponse = z.infer<typeof ImportedNpsResponse>;
 
 export const MAX_IMPORT_BATCH = 500;
 
 /** The batch as a whole: each item is validated on its own, so one bad answer never drops the others. */
-export const ImportBatch = z
-  .object({ responses: z.array(z.unknown()).min(1).max(MAX_IMPORT_BATCH) })
-  .strict();
+export const ImportBatch = z.strictObject({ responses: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_IMPORT_BATCH)) });
 
 export const toImportedNps = (item: ImportedNpsResponse): NpsResponse => ({
   provider: 'import',

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { IsoWeek } from '../isoWeek.ts';
 import { floorDiv } from './integerDivision.ts';
 import { decimalOfThousandths, thousandthsOf } from './thousandths.ts';
@@ -13,20 +13,22 @@ export const MAX_HOURS_PER_WEEK = 1_000_000;
 const Hours = decimalOfThousandths({ min: 0, max: MAX_HOURS_PER_WEEK });
 
 /** An ops team's hours (PROMISES.md, "Capacity"). As published, with the defaults filled in. */
-export const Capacity = z
-  .object({
-    weeklyHours: Hours.meta({ description: 'hours in an ordinary week, at most 3 decimals', example: 40 }),
-    weeks: z
-      .record(IsoWeek, Hours, {
+export const Capacity = z.strictObject({
+  weeklyHours: Hours.check(z.meta({ description: 'hours in an ordinary week, at most 3 decimals', example: 40 })),
+  weeks: z
+    ._default(
+      z.record(IsoWeek, Hours, {
         // The key's own message names the week and why it is not one; the record's generic one would not.
         error: (issue) => (issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined),
-      })
-      .default({})
-      .meta({ description: 'hours of particular weeks (holidays, overtime), by ISO week', example: { '2026-W52': 8 } }),
-    /** Whole percents: what a team holds back for the unforeseen is agreed in round figures. */
-    reservePercent: z.int().min(0).max(100).default(0).meta({ description: 'percent of the hours held back', example: 10 }),
-  })
-  .strict();
+      }),
+      {},
+    )
+    .check(z.meta({ description: 'hours of particular weeks (holidays, overtime), by ISO week', example: { '2026-W52': 8 } })),
+  /** Whole percents: what a team holds back for the unforeseen is agreed in round figures. */
+  reservePercent: z
+    ._default(z.int().check(z.minimum(0), z.maximum(100)), 0)
+    .check(z.meta({ description: 'percent of the hours held back', example: 10 })),
+});
 export type Capacity = z.infer<typeof Capacity>;
 /** A capacity as a client writes it: `weeks` and `reservePercent` may be left out. */
 export type CapacityInput = z.input<typeof Capacity>;

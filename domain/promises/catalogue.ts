@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { TeamId } from '../deal/events.ts';
 import { ScopeLine } from '../deal/scope.ts';
 import { ceilDiv } from './integerDivision.ts';
@@ -16,17 +16,14 @@ export type OpsTeam = z.infer<typeof OpsTeam>;
 export const MAX_MINUTES_PER_UNIT = 1_000_000;
 
 /** What one unit of a SKU costs which ops team, in minutes (PROMISES.md, "Catalogue"). */
-export const CatalogueEntry = z
-  .object({
-    sku: Sku,
-    description: z.string().min(1).max(500),
-    opsTeam: OpsTeam,
-    minutesPerUnit: decimalOfThousandths({ min: 0, max: MAX_MINUTES_PER_UNIT }).meta({
-      description: 'minutes of the ops team per unit, at most 3 decimals',
-      example: 0.5,
-    }),
-  })
-  .strict();
+export const CatalogueEntry = z.strictObject({
+  sku: Sku,
+  description: z.string().check(z.minLength(1), z.maxLength(500)),
+  opsTeam: OpsTeam,
+  minutesPerUnit: decimalOfThousandths({ min: 0, max: MAX_MINUTES_PER_UNIT }).check(
+    z.meta({ description: 'minutes of the ops team per unit, at most 3 decimals', example: 0.5 }),
+  ),
+});
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
 
 /** The entries in force, by SKU: the latest version of each. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DealId } from '../deal/events.ts';
 import { Instant } from '../instant.ts';
 import { byCodeUnits } from './codeUnitOrder.ts';
@@ -8,14 +8,12 @@ import { byCodeUnits } from './codeUnitOrder.ts';
  * cancelled, with the minutes of its scope in force for that team (never 0: a deal with no work for a
  * team is not its commitment) and its current deliver-by, the date operations works to.
  */
-export const Commitment = z
-  .object({
-    dealId: DealId,
-    minutes: z.int().positive(),
-    deliverBy: Instant,
-    closedAt: Instant,
-  })
-  .strict();
+export const Commitment = z.strictObject({
+  dealId: DealId,
+  minutes: z.int().check(z.positive()),
+  deliverBy: Instant,
+  closedAt: Instant,
+});
 export type Commitment = z.infer<typeof Commitment>;
 
 /** A commitment with its instants read once: sorting a thousand of them would otherwise parse each date many times. */

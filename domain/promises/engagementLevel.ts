@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import type { Role } from '../roles.ts';
 
 /**
  * Who must say yes to a promise (PROMISES.md, "Rules of engagement"): 0 sales decides alone; 1
  * operations' input; 2 senior leads; 3 the owner; off the table: nobody can approve it.
  */
-export const EngagementLevel = z
-  .union([z.literal([0, 1, 2, 3]), z.literal('off-the-table')])
-  .meta({ description: '0..3, or "off-the-table"', example: 1 });
+export const EngagementLevel = z.union([z.literal([0, 1, 2, 3]), z.literal('off-the-table')]).check(
+  z.meta({ description: '0..3, or "off-the-table"', example: 1 }),
+);
 export type EngagementLevel = z.infer<typeof EngagementLevel>;
 
 /** The levels an escalation can be at: the ones someone can approve. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { CloseDealBody } from '../deal/commands.ts';
 import { Instant, toEpochMs } from '../instant.ts';
 import type { Actor } from '../roles.ts';
@@ -6,32 +6,28 @@ import { EscalationId } from './escalationId.ts';
 import type { PromiseCheckAnswer } from './promiseCheckAnswer.ts';
 import type { SlaHoursByLevel } from './rulesOfEngagement.ts';
 
-const Note = z.string().min(1).max(2000);
+const Note = z.string().check(z.minLength(1), z.maxLength(2000));
 
 /** POST /v1/escalations, exactly as the public API takes it. */
-export const OpenEscalationBody = z
-  .object({
-    escalationId: EscalationId,
-    at: Instant,
-    proposal: CloseDealBody,
-  })
-  .strict();
+export const OpenEscalationBody = z.strictObject({
+  escalationId: EscalationId,
+  at: Instant,
+  proposal: CloseDealBody,
+});
 export type OpenEscalationBody = z.infer<typeof OpenEscalationBody>;
 
 export const Decision = z.enum(['approved', 'rejected']);
 export type Decision = z.infer<typeof Decision>;
 
 /** POST /v1/escalations/{escalationId}/decision, exactly as the public API takes it. */
-export const EscalationDecisionBody = z
-  .object({
-    at: Instant,
-    decision: Decision,
-    /** An approval with changes: a later date than the proposal's. */
-    deliverBy: Instant.optional(),
-    note: Note,
-  })
-  .strict()
-  .superRefine((body, ctx) => {
+export const EscalationDecisionBody = z.strictObject({
+  at: Instant,
+  decision: Decision,
+  /** An approval with changes: a later date than the proposal's. */
+  deliverBy: z.optional(Instant),
+  note: Note,
+}).check(
+  z.superRefine((body, ctx) => {
     if (body.decision === 'rejected' && body.deliverBy !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['deliverBy'], message: 'only an approval sets a date; a rejection has none' });
     }
@@ -39,7 +35,8 @@ export const EscalationDecisionBody = z
     if (bothValid && body.deliverBy !== undefined && toEpochMs(body.deliverBy) < toEpochMs(body.at)) {
       ctx.addIssue({ code: 'custom', path: ['deliverBy'], message: 'must not be before at' });
     }
-  });
+  }),
+);
 export type EscalationDecisionBody = z.infer<typeof EscalationDecisionBody>;
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { CloseDealBody } from '../deal/commands.ts';
 import { DealId } from '../deal/events.ts';
 import { Instant } from '../instant.ts';
@@ -10,45 +10,41 @@ import { EscalationId } from './escalationId.ts';
 import { PromiseCheckAnswer } from './promiseCheckAnswer.ts';
 import { RulesOfEngagement } from './rulesOfEngagement.ts';
 
-const Version = z.int().positive();
+const Version = z.int().check(z.positive());
 const EscalationLevel = z.literal([1, 2, 3]);
 
 export const promiseDeskEventData = {
   /** A version of what a unit of a SKU costs operations; the latest is in force. */
-  CatalogueEntryPublished: z.object({ version: Version, entry: CatalogueEntry }).strict(),
+  CatalogueEntryPublished: z.strictObject({ version: Version, entry: CatalogueEntry }),
   /** A version of an ops team's hours; the latest is in force. */
-  CapacityPublished: z.object({ opsTeam: OpsTeam, version: Version, capacity: Capacity }).strict(),
+  CapacityPublished: z.strictObject({ opsTeam: OpsTeam, version: Version, capacity: Capacity }),
   /** A version of the rules of engagement, agreed by both sides; immutable, the latest is in force. */
-  RulesOfEngagementPublished: z.object({ rules: RulesOfEngagement }).strict(),
+  RulesOfEngagementPublished: z.strictObject({ rules: RulesOfEngagement }),
   /**
    * A proposal that needs more than sales alone, at the level its check's verdict named, due an SLA
    * later. The SLAs of the rules that judged it come along: later rules do not move its deadlines.
    */
-  EscalationOpened: z
-    .object({
-      escalationId: EscalationId,
-      dealId: DealId,
-      proposal: CloseDealBody,
-      check: PromiseCheckAnswer,
-      level: EscalationLevel,
-      dueBy: Instant,
-      slaHours: RulesOfEngagement.shape.slaHours,
-    })
-    .strict(),
+  EscalationOpened: z.strictObject({
+    escalationId: EscalationId,
+    dealId: DealId,
+    proposal: CloseDealBody,
+    check: PromiseCheckAnswer,
+    level: EscalationLevel,
+    dueBy: Instant,
+    slaHours: RulesOfEngagement.shape.slaHours,
+  }),
   /** Nobody decided in time: the escalation rose a level when its due time passed (recorded by the sweep or the late decision). */
-  EscalationRaised: z.object({ escalationId: EscalationId, fromLevel: EscalationLevel, level: EscalationLevel, dueBy: Instant }).strict(),
+  EscalationRaised: z.strictObject({ escalationId: EscalationId, fromLevel: EscalationLevel, level: EscalationLevel, dueBy: Instant }),
   /** Final: approved (perhaps with a later date) or rejected, by someone whose role reached the level it stood at. */
-  EscalationDecided: z
-    .object({
-      escalationId: EscalationId,
-      decision: Decision,
-      deliverBy: Instant.optional(),
-      note: z.string().min(1).max(2000),
-      by: Actor,
-      /** The level it stood at when decided. */
-      level: EscalationLevel,
-    })
-    .strict(),
+  EscalationDecided: z.strictObject({
+    escalationId: EscalationId,
+    decision: Decision,
+    deliverBy: z.optional(Instant),
+    note: z.string().check(z.minLength(1), z.maxLength(2000)),
+    by: Actor,
+    /** The level it stood at when decided. */
+    level: EscalationLevel,
+  }),
 } as const;
 
 export type PromiseDeskEventType = keyof typeof promiseDeskEventData;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DealId } from '../deal/events.ts';
 import { Instant } from '../instant.ts';
 import { IsoWeek, weekRange, weeksBetween } from '../isoWeek.ts';
@@ -10,37 +10,31 @@ import { percentHalfUp } from './integerDivision.ts';
 import { LoadPercent } from './loadPercent.ts';
 import { capacityOverHorizon, planningHorizon } from './planningHorizon.ts';
 
-export const WeekLoad = z
-  .object({
-    week: IsoWeek,
-    capacityMinutes: z.int().nonnegative(),
-    scheduledMinutes: z.int().nonnegative(),
-    /** 100 x scheduled / capacity, rounded half up like loadPercent; null when the capacity is 0. */
-    utilisationPercent: LoadPercent,
-  })
-  .strict();
+export const WeekLoad = z.strictObject({
+  week: IsoWeek,
+  capacityMinutes: z.int().check(z.nonnegative()),
+  scheduledMinutes: z.int().check(z.nonnegative()),
+  /** 100 x scheduled / capacity, rounded half up like loadPercent; null when the capacity is 0. */
+  utilisationPercent: LoadPercent,
+});
 export type WeekLoad = z.infer<typeof WeekLoad>;
 
-export const ScheduledCommitmentView = z
-  .object({
-    dealId: DealId,
-    minutes: z.int().positive(),
-    deliverBy: Instant,
-    finishWeek: IsoWeek.nullable(),
-    atRisk: z.boolean(),
-  })
-  .strict();
+export const ScheduledCommitmentView = z.strictObject({
+  dealId: DealId,
+  minutes: z.int().check(z.positive()),
+  deliverBy: Instant,
+  finishWeek: z.nullable(IsoWeek),
+  atRisk: z.boolean(),
+});
 
 /** An ops team's load as everyone may see it (GET /v1/capacity/{opsTeam}): sales must see what operations carries. */
-export const LoadView = z
-  .object({
-    opsTeam: OpsTeam,
-    at: Instant,
-    weeks: z.array(WeekLoad),
-    /** In the order operations serves them: deadline, then closedAt, then dealId. */
-    commitments: z.array(ScheduledCommitmentView),
-  })
-  .strict();
+export const LoadView = z.strictObject({
+  opsTeam: OpsTeam,
+  at: Instant,
+  weeks: z.array(WeekLoad),
+  /** In the order operations serves them: deadline, then closedAt, then dealId. */
+  commitments: z.array(ScheduledCommitmentView),
+});
 export type LoadView = z.infer<typeof LoadView>;
 
 /**

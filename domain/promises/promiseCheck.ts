@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import type { CloseDealBody } from '../deal/commands.ts';
 import { DealId } from '../deal/events.ts';
 import { Instant } from '../instant.ts';
@@ -26,18 +26,16 @@ export interface PromiseDesk {
 }
 
 /** The answer of POST /v1/promise-checks before the rules of engagement judge it (PROMISES.md, "Capable-to-promise"). */
-export const PromiseCheck = z
-  .object({
-    at: Instant,
-    fits: z.boolean(),
-    beyondCapacity: z.boolean(),
-    atRisk: z.array(DealId),
-    earliestDeliverBy: Instant.nullable(),
-    loadPercent: LoadPercent,
-    unplanned: z.object({ skus: z.array(Sku), opsTeams: z.array(OpsTeam) }).strict(),
-    teams: z.array(TeamCheck),
-  })
-  .strict();
+export const PromiseCheck = z.strictObject({
+  at: Instant,
+  fits: z.boolean(),
+  beyondCapacity: z.boolean(),
+  atRisk: z.array(DealId),
+  earliestDeliverBy: z.nullable(Instant),
+  loadPercent: LoadPercent,
+  unplanned: z.strictObject({ skus: z.array(Sku), opsTeams: z.array(OpsTeam) }),
+  teams: z.array(TeamCheck),
+});
 export type PromiseCheck = z.infer<typeof PromiseCheck>;
 
 /**

@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { checkPromise, PromiseCheck, type PromiseDesk, type Proposal } from './promiseCheck.ts';
 import type { RulesOfEngagement } from './rulesOfEngagement.ts';
 import { Verdict, verdictOf } from './verdict.ts';
 
 /** The whole answer of POST /v1/promise-checks: the check and the verdict of the rules in force on it. */
-export const PromiseCheckAnswer = PromiseCheck.extend({ verdict: Verdict }).strict();
+export const PromiseCheckAnswer = z.extend(PromiseCheck, { verdict: Verdict });
 export type PromiseCheckAnswer = z.infer<typeof PromiseCheckAnswer>;
 
 /** Checks a proposal and judges it by the rules in force (null: none published, so it is within rules). */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { DealId } from '../deal/events.ts';
 import { Instant } from '../instant.ts';
 import { addWeeks, IsoWeek, isoWeekOf, localInstant, weekEndMs, weeksBetween } from '../isoWeek.ts';
@@ -18,21 +18,19 @@ export interface ProposedJob {
 }
 
 /** The check of a proposal against one ops team (PROMISES.md, "Capable-to-promise"). */
-export const TeamCheck = z
-  .object({
-    opsTeam: OpsTeam,
-    /** The proposal's work for this team. */
-    minutes: z.int().positive(),
-    fits: z.boolean(),
-    /** The week of the proposal's last minute; null when it does not finish within the horizon. */
-    finishWeek: IsoWeek.nullable(),
-    /** The end of the earliest honest week, written in the business's local time; null beyond the horizon. */
-    earliestDeliverBy: Instant.nullable(),
-    loadPercent: LoadPercent,
-    /** The commitments the proposal would put at risk, in code-unit order of dealId. */
-    atRisk: z.array(DealId),
-  })
-  .strict();
+export const TeamCheck = z.strictObject({
+  opsTeam: OpsTeam,
+  /** The proposal's work for this team. */
+  minutes: z.int().check(z.positive()),
+  fits: z.boolean(),
+  /** The week of the proposal's last minute; null when it does not finish within the horizon. */
+  finishWeek: z.nullable(IsoWeek),
+  /** The end of the earliest honest week, written in the business's local time; null beyond the horizon. */
+  earliestDeliverBy: z.nullable(Instant),
+  loadPercent: LoadPercent,
+  /** The commitments the proposal would put at risk, in code-unit order of dealId. */
+  atRisk: z.array(DealId),
+});
 export type TeamCheck = z.infer<typeof TeamCheck>;
 
 /** Index of the first value >= target in an ascending list; the list's length when there is none. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 
 /**
  * Decimals of at most three places (minutes per unit, hours) are counted in integer thousandths, so
@@ -24,6 +24,8 @@ export const thousandthsOf = (value: number): number => {
 
 /** A number from `min` to `max` with at most three decimals. */
 export const decimalOfThousandths = ({ min, max, exclusiveMin = false }: { min: number; max: number; exclusiveMin?: boolean }) =>
-  (exclusiveMin ? z.number().gt(min) : z.number().min(min))
-    .max(max)
-    .refine((value) => thousandthsOrNull(value) !== null, { message: 'must have at most 3 decimals' });
+  z.number().check(
+    exclusiveMin ? z.gt(min) : z.minimum(min),
+    z.maximum(max),
+    z.refine((value) => thousandthsOrNull(value) !== null, { message: 'must have at most 3 decimals' }),
+  );

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { toEpochMs } from '../instant.ts';
 import { EngagementLevel, higherLevel, type EngagementLevel as Level } from './engagementLevel.ts';
 import type { PromiseCheck, Proposal } from './promiseCheck.ts';
@@ -9,15 +9,13 @@ import { thousandthsOf } from './thousandths.ts';
 const MS_PER_THOUSANDTH_DAY = 86_400;
 
 /** What the rules of engagement say of a checked proposal: who must say yes, because of which rules, under which version. */
-export const Verdict = z
-  .object({
-    level: EngagementLevel,
-    /** The ids of the rules that fired, in the order the rules list them. */
-    rules: z.array(z.string()),
-    /** null when no rules are published: then every proposal is within rules. */
-    rulesVersion: z.int().positive().nullable(),
-  })
-  .strict();
+export const Verdict = z.strictObject({
+  level: EngagementLevel,
+  /** The ids of the rules that fired, in the order the rules list them. */
+  rules: z.array(z.string()),
+  /** null when no rules are published: then every proposal is within rules. */
+  rulesVersion: z.nullable(z.int().check(z.positive())),
+});
 export type Verdict = z.infer<typeof Verdict>;
 
 const fires = (when: RuleConditions, proposal: Proposal, check: PromiseCheck): boolean => {

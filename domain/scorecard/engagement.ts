@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { monthOf, type Month } from '../calendar.ts';
 import type { Deal } from '../deal/state.ts';
 import { toEpochMs } from '../instant.ts';
@@ -104,24 +104,20 @@ export const readEngagement = (counts: MonthCounts): EngagementSection => {
   };
 };
 
-const Rate = z.number().min(0).max(1).nullable();
-const Count = z.int().nonnegative();
+const Rate = z.nullable(z.number().check(z.minimum(0), z.maximum(1)));
+const Count = z.int().check(z.nonnegative());
 
-export const EngagementSectionSchema = z
-  .object({
-    withinRules: Count,
+export const EngagementSectionSchema = z.strictObject({
+  withinRules: Count,
+  approved: Count,
+  outsideRules: Count,
+  promiseKeptRate: z.strictObject({ withinRules: Rate, approved: Rate, outsideRules: Rate }),
+  escalations: z.strictObject({
+    opened: Count,
     approved: Count,
-    outsideRules: Count,
-    promiseKeptRate: z.object({ withinRules: Rate, approved: Rate, outsideRules: Rate }).strict(),
-    escalations: z
-      .object({
-        opened: Count,
-        approved: Count,
-        rejected: Count,
-        raised: Count,
-        decidedByOwner: Count,
-        medianHoursToDecision: z.number().nonnegative().nullable(),
-      })
-      .strict(),
-  })
-  .strict() satisfies z.ZodType<EngagementSection>;
+    rejected: Count,
+    raised: Count,
+    decidedByOwner: Count,
+    medianHoursToDecision: z.nullable(z.number().check(z.nonnegative())),
+  }),
+}) satisfies z.ZodMiniType<EngagementSection>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { Month } from '../calendar.ts';
 import { Money } from '../money.ts';
 import { CHECKLIST_ITEMS, type CommitmentLedger, type MonthCounts, type Tally } from './contributions.ts';
@@ -37,43 +37,40 @@ export interface Scorecard {
   engagement: EngagementSection;
 }
 
-const Rate = z.number().min(0).max(1).nullable();
-const Count = z.int().nonnegative();
+const Rate = z.nullable(z.number().check(z.minimum(0), z.maximum(1)));
+const Count = z.int().check(z.nonnegative());
 
 /** The scorecard as the API answers it and the reports carry it: one schema for the document and the checks. */
-export const ScorecardSchema = z
-  .object({
-    month: Month,
-    dimension: z.union([z.literal('org'), z.templateLiteral(['team:', z.string()]), z.templateLiteral(['person:', z.string()])]),
-    deals: z.object({ closed: Count, revenueClosed: Money, cancelled: Count }).strict(),
-    delivery: z
-      .object({
-        delivered: Count,
-        onTime: Count,
-        asSold: Count,
-        promiseKept: Count,
-        onTimeRate: Rate,
-        asSoldRate: Rate,
-        promiseKeptRate: Rate,
-      })
-      .strict(),
-    handoff: z
-      .object({
-        count: Count,
-        averageCompleteness: Rate,
-        medianHoursToHandoff: z.number().nonnegative().nullable(),
-        returned: Count,
-        firstTimeRight: Rate,
-      })
-      .strict(),
-    nps: z
-      .object({ responses: Count, promoters: Count, passives: Count, detractors: Count, score: z.int().min(-100).max(100).nullable() })
-      .strict(),
-    openCommitments: z.object({ count: Count, dueNext30Days: Count, value: Money }).strict(),
-    engagement: EngagementSectionSchema,
-  })
-  // Stops compiling when the scorecard gains or changes a field this schema does not know.
-  .strict() satisfies z.ZodType<Scorecard>;
+export const ScorecardSchema = z.strictObject({
+  month: Month,
+  dimension: z.union([z.literal('org'), z.templateLiteral(['team:', z.string()]), z.templateLiteral(['person:', z.string()])]),
+  deals: z.strictObject({ closed: Count, revenueClosed: Money, cancelled: Count }),
+  delivery: z.strictObject({
+    delivered: Count,
+    onTime: Count,
+    asSold: Count,
+    promiseKept: Count,
+    onTimeRate: Rate,
+    asSoldRate: Rate,
+    promiseKeptRate: Rate,
+  }),
+  handoff: z.strictObject({
+    count: Count,
+    averageCompleteness: Rate,
+    medianHoursToHandoff: z.nullable(z.number().check(z.nonnegative())),
+    returned: Count,
+    firstTimeRight: Rate,
+  }),
+  nps: z.strictObject({
+    responses: Count,
+    promoters: Count,
+    passives: Count,
+    detractors: Count,
+    score: z.nullable(z.int().check(z.minimum(-100), z.maximum(100))),
+  }),
+  openCommitments: z.strictObject({ count: Count, dueNext30Days: Count, value: Money }),
+  engagement: EngagementSectionSchema,
+}) satisfies z.ZodMiniType<Scorecard>;
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import type * as z from '../../domain/zod.ts';
 import {
   CancelDealBody,
   ChangeScopeBody,
@@ -23,7 +23,7 @@ const closeDealBody = () => ({
 });
 
 /** The paths of the issues a body is rejected for, or [] when it is accepted. */
-const pathsOf = (schema: z.ZodType, body: unknown): (PropertyKey[])[] => {
+const pathsOf = (schema: z.ZodMiniType, body: unknown): (PropertyKey[])[] => {
   const result = schema.safeParse(body);
   return result.success ? [] : result.error.issues.map((issue) => issue.path);
 };
