@@ -57,6 +57,17 @@ describe('every function as bundled for Lambda', () => {
     expect(classic).toEqual([]);
   });
 
+  it('given every function but queries, which serves the OpenAPI document, then its bundle holds none of the HTTP contract', () => {
+    // package.json names the only source with side effects (domain/zod.ts), so a module none of whose
+    // exports a function uses is left out of its bundle, however composition.ts wires the others.
+    const contract = Object.entries(metafiles).flatMap(([name, metafile]) =>
+      name === 'queries' ? [] : bundledInputs(metafile).filter((file) => /functions\/contract\//.test(file)).map((file) => `${name}: ${path.basename(file)}`),
+    );
+
+    expect(bundledInputs(metafiles.queries!).filter((file) => /functions\/contract\//.test(file)).length).toBeGreaterThan(0);
+    expect(contract).toEqual([]);
+  });
+
   it('given each bundle, then the only zod locale in it is English', () => {
     const locales = Object.fromEntries(
       Object.entries(metafiles).map(([name, metafile]) => [
