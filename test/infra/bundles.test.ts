@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../functions/contract/openApi.ts';
 import { functionEntries, scheduledEntries, streamConsumerEntries } from '../../functions/handlers/entries.ts';
 import { esbuildBuildOptions } from '../../infra/constructs/lambdaBundling.ts';
 import { closeDealBody } from '../support/sampleDeals.ts';
@@ -99,6 +100,26 @@ describe('the commands function as bundled for Lambda', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body).errors).toEqual([{ path: 'value.amount', message: 'Too small: expected number to be >=0' }]);
+  });
+});
+
+describe('the queries function as bundled for Lambda', () => {
+  it('given its first request is for the OpenAPI document, which it loads only then, when the bundled handler answers, then it is the whole document', async () => {
+    const { handler } = (await import(pathToFileURL(path.join(outDir, 'queries', 'index.mjs')).href)) as {
+      handler: (event: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
+    const response = await handler({
+      version: '2.0',
+      routeKey: 'GET /v1/openapi.json',
+      rawPath: '/v1/openapi.json',
+      rawQueryString: '',
+      headers: {},
+      requestContext: { requestId: 'bundle-test' },
+      isBase64Encoded: false,
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body)).toEqual(openApiDocument());
   });
 });
 
