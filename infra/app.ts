@@ -1,19 +1,21 @@
 import { App } from 'aws-cdk-lib';
-import * as z from 'zod';
+import * as z from '../domain/zod.ts';
 import { HandshakeStack } from './handshakeStack.ts';
 
 /** A list in cdk.json, or comma-separated on the command line (`-c alarmEmails=a@x.com,b@x.com`). */
-const listOf = (item: z.ZodType<string, string>) =>
-  z
-    .union([z.array(z.string()), z.string()])
-    .optional()
-    .transform((value) => (typeof value === 'string' ? value.split(',') : (value ?? [])).map((entry) => entry.trim()).filter(Boolean))
-    .pipe(z.array(item));
+const listOf = (item: z.ZodMiniType<string, string>) =>
+  z.pipe(
+    z.pipe(
+      z.optional(z.union([z.array(z.string()), z.string()])),
+      z.transform((value) => (typeof value === 'string' ? value.split(',') : (value ?? [])).map((entry) => entry.trim()).filter(Boolean)),
+    ),
+    z.array(item),
+  );
 
 /** What a deployer sets (cdk.json `context`, or `-c name=value`); see the README's deployment notes. */
 const DeployContext = z.object({
-  timeZone: z.string().default('UTC'),
-  currency: z.string().default('USD'),
+  timeZone: z._default(z.string(), 'UTC'),
+  currency: z._default(z.string(), 'USD'),
   alarmEmails: listOf(z.email()),
   corsOrigins: listOf(z.url({ protocol: /^https?$/ })),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { Month } from '../../domain/calendar.ts';
 import {
   CancelDealBody,
@@ -70,7 +70,7 @@ export type RequestHeader = 'Idempotency-Key' | 'If-Match' | 'X-Correlation-Id';
 
 /** A JSON body, named so it is a component and generated clients give its type that name. */
 export interface JsonBody {
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   name: string;
   example?: unknown;
 }
@@ -84,7 +84,7 @@ export interface SuccessResponse {
 }
 
 export interface QueryParameter {
-  schema: z.ZodType;
+  schema: z.core.$ZodType;
   required?: boolean;
   description: string;
 }
@@ -94,7 +94,7 @@ type PathParameterOf<P extends string> = P extends `${string}{${infer Name}}${in
 /** Each `{name}` of the route's path needs its schema (the one its handler validates with); a path without any takes none. */
 type PathSchemas<K extends string> = [PathParameterOf<K>] extends [never]
   ? { path?: never }
-  : { path: Record<PathParameterOf<K>, z.ZodType> };
+  : { path: Record<PathParameterOf<K>, z.core.$ZodType> };
 
 export type OperationContract<K extends string = string> = {
   /** Stable and camelCase: generated clients name their methods by it. */
@@ -118,8 +118,8 @@ export type OperationContract<K extends string = string> = {
 
 const Dimension = z
   .string()
-  .regex(/^(org|team:.{1,128}|person:.{1,128})$/)
-  .meta({ description: 'org, team:<id> or person:<id> (default org)', example: 'team:T-SALES' });
+  .check(z.regex(/^(org|team:.{1,128}|person:.{1,128})$/))
+  .register(z.globalRegistry, { description: 'org, team:<id> or person:<id> (default org)', example: 'team:T-SALES' });
 
 const monthPath = { month: Month };
 const dealPath = { dealId: DealId };
@@ -163,7 +163,7 @@ const webhook = (
   provider: string,
   operationId: string,
   signedBy: string,
-  schema: z.ZodType,
+  schema: z.core.$ZodType,
   example: unknown,
 ): OperationContract => ({
   operationId,
@@ -184,7 +184,7 @@ const webhook = (
 });
 
 const promiseDeskWrite = ['Idempotency-Key', 'X-Correlation-Id'] as const;
-const RulesPublished = z.object({ version: z.int().positive() });
+const RulesPublished = z.object({ version: z.int().check(z.positive()) });
 const atQuery: QueryParameter = { schema: Instant, description: 'the instant to see it as at (default now)' };
 
 /**
@@ -280,7 +280,7 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     description: `Imports up to ${MAX_IMPORT_BATCH} answers; each is checked on its own, so one bad answer never drops the others.`,
     request: {
       // The handler checks the batch, then each item on its own: the document shows what an item must be.
-      schema: ImportBatch.extend({ responses: z.array(ImportedNpsResponse).min(1).max(MAX_IMPORT_BATCH) }),
+      schema: z.extend(ImportBatch, { responses: z.array(ImportedNpsResponse).check(z.minLength(1), z.maxLength(MAX_IMPORT_BATCH)) }),
       name: 'NpsImport',
       example: examples.npsImportExample,
     },
@@ -371,7 +371,7 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     responses: {
       201: {
         description: 'a new version of the SKU (a retry with the same Idempotency-Key gets the first answer)',
-        body: { schema: z.object({ sku: z.string(), version: z.int().positive() }), name: 'CatalogueEntryPublished', example: { sku: 'SEALCOAT-SQFT', version: 1 } },
+        body: { schema: z.object({ sku: z.string(), version: z.int().check(z.positive()) }), name: 'CatalogueEntryPublished', example: { sku: 'SEALCOAT-SQFT', version: 1 } },
         headers: ['Location', 'Idempotent-Replayed'],
       },
     },
@@ -383,7 +383,7 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     responses: {
       200: {
         description: 'the latest version of every SKU',
-        body: { schema: z.object({ items: z.array(CatalogueEntry.extend({ version: z.int().positive() })) }), name: 'Catalogue' },
+        body: { schema: z.object({ items: z.array(z.extend(CatalogueEntry, { version: z.int().check(z.positive()) })) }), name: 'Catalogue' },
       },
     },
     problems: {},
@@ -397,7 +397,7 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     responses: {
       201: {
         description: 'a new version of the team\'s hours (a retry with the same Idempotency-Key gets the first answer)',
-        body: { schema: z.object({ opsTeam: z.string(), version: z.int().positive() }), name: 'CapacityPublished', example: { opsTeam: 'T-OPS', version: 1 } },
+        body: { schema: z.object({ opsTeam: z.string(), version: z.int().check(z.positive()) }), name: 'CapacityPublished', example: { opsTeam: 'T-OPS', version: 1 } },
         headers: ['Location', 'Idempotent-Replayed'],
       },
     },
@@ -409,7 +409,7 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     path: { opsTeam: OpsTeam },
     query: {
       from: { schema: IsoWeek, description: 'the first ISO week shown (default the week of `at`)' },
-      weeks: { schema: z.int().min(1).max(HORIZON_WEEKS), description: 'how many weeks (default 8)' },
+      weeks: { schema: z.int().check(z.minimum(1), z.maximum(HORIZON_WEEKS)), description: 'how many weeks (default 8)' },
       at: atQuery,
     },
     responses: { 200: { description: 'capacity, scheduled minutes and commitments per week', body: { schema: LoadView, name: 'LoadView' } } },
@@ -502,7 +502,7 @@ export const contracts: { [K in RouteKey]: OperationContract<K> } = {
     tag: 'cadence',
     description:
       "A seller's forecast of the revenue they will close in a month. Every forecast is kept; the month's call is the latest made before the month starts (business time zone).",
-    path: { month: Month, personId: z.string().min(1).max(128) },
+    path: { month: Month, personId: z.string().check(z.minLength(1), z.maxLength(128)) },
     requestHeaders: ['Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
     request: { schema: SubmitForecastBody, name: 'Forecast', example: { at: '2026-12-20T09:00:00Z', commit: { amount: 120000, currency: 'USD' } } },
     responses: {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { ProblemDetails } from './apiSchemas.ts';
 import { apiTags, contracts, type JsonBody, type OperationContract, type RequestHeader, type ResponseHeader } from './contracts.ts';
 import { MAX_BODY_BYTES } from '../http/requestBody.ts';
@@ -13,7 +13,7 @@ const ref = (name: string) => ({ $ref: `${SCHEMAS}${name}` });
 const conversion = { unrepresentable: 'any', target: 'draft-2020-12' } as const;
 
 /** A parameter's schema, inline: JSON Schema of what the handler accepts, without the dialect keywords. */
-const inlineSchema = (schema: z.ZodType): JsonObject => {
+const inlineSchema = (schema: z.core.$ZodType): JsonObject => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { ...conversion, io: 'input' }) as JsonObject;
   return rest;
 };
@@ -24,7 +24,7 @@ const inlineSchema = (schema: z.ZodType): JsonObject => {
  * reads the same both ways.
  */
 class ComponentSchemas {
-  private readonly byName = { input: new Map<string, z.ZodType>(), output: new Map<string, z.ZodType>() };
+  private readonly byName = { input: new Map<string, z.core.$ZodType>(), output: new Map<string, z.core.$ZodType>() };
 
   name(io: Io, body: JsonBody): { $ref: string } {
     const known = this.byName[io].get(body.name);
@@ -168,7 +168,7 @@ const withExample = (example: unknown) => (example === undefined ? {} : { exampl
 
 const operationOf = (route: Route, contract: OperationContract, schemas: ComponentSchemas): JsonObject => {
   const parameters: JsonObject[] = [
-    ...Object.entries(contract.path ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: inlineSchema(schema as z.ZodType) })),
+    ...Object.entries(contract.path ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: inlineSchema(schema as z.core.$ZodType) })),
     ...Object.entries(contract.query ?? {}).map(([name, query]) => ({
       name,
       in: 'query',

@@ -1,6 +1,6 @@
 import { hash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from '../../domain/zod.ts';
 import {
   CancelDealBody,
   ChangeScopeBody,
@@ -67,7 +67,7 @@ const fingerprintOf = (routeKey: string, dealId: string, body: unknown): string 
  * the API's 5xx alarm and the function's errors count it.
  */
 const commandRoute =
-  <T extends CommandType, S extends z.ZodType>(
+  <T extends CommandType, S extends z.core.$ZodType>(
     { service, metrics, promiseKept }: CommandCounting,
     commandType: T,
     schema: S,

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { CloseDealBody } from '../../domain/deal/commands.ts';
 import { Instant } from '../../domain/instant.ts';
 import { IsoWeek, isoWeekOf } from '../../domain/isoWeek.ts';
@@ -42,7 +42,7 @@ export interface PromisesHandlerDeps {
 const DEFAULT_VIEW_WEEKS = 8;
 
 const EscalationStatusQuery = z.enum(['open', 'approved', 'rejected']);
-const WeeksQuery = z.coerce.number().int().min(1).max(HORIZON_WEEKS);
+const WeeksQuery = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(HORIZON_WEEKS));
 
 /** Same route, same stream, same validated body: the same request (zod output has a fixed key order). */
 const fingerprintOf = (routeKey: string, streamId: string, body: unknown): string =>

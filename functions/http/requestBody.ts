@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { HttpProblem, type FieldError } from './problem.ts';
 
 /** API.md: bodies over 256 KiB are refused with 413. */
@@ -14,7 +14,7 @@ export const rawBody = (event: APIGatewayProxyEventV2): Buffer => {
 const pathOf = (path: readonly PropertyKey[]): string => path.map(String).join('.') || '(body)';
 
 /** One error per field at fault; an unknown field is named by its own path, not its parent's. */
-export const fieldErrors = (error: z.ZodError): FieldError[] =>
+export const fieldErrors = (error: z.core.$ZodError): FieldError[] =>
   error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'unknown field' }))
@@ -32,7 +32,7 @@ const bodyText = (event: APIGatewayProxyEventV2): { text: string; bytes: number 
 };
 
 /** Parses and validates a JSON body, or throws the 4xx that names what is wrong with it. */
-export const parseJsonBody = <S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> => {
+export const parseJsonBody = <S extends z.core.$ZodType>(event: APIGatewayProxyEventV2, schema: S): z.output<S> => {
   const { text, bytes } = bodyText(event);
   if (bytes > MAX_BODY_BYTES) {
     throw new HttpProblem(413, 'body-too-large', `the body is ${bytes} bytes; the limit is ${MAX_BODY_BYTES}`);
@@ -52,7 +52,7 @@ export const parseJsonBody = <S extends z.ZodType>(event: APIGatewayProxyEventV2
       { path: '(body)', message: 'malformed JSON' },
     ]);
   }
-  const parsed = schema.safeParse(json);
+  const parsed = z.safeParse(schema, json);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error);
     const detail = `invalid field${errors.length > 1 ? 's' : ''}: ${errors.map((e) => e.path).join(', ')}`;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 
 /**
  * Where a running `npm start` listens, left in its data folder so operator commands find it without
@@ -9,10 +9,10 @@ import * as z from 'zod';
  * gone (killed rather than stopped) the record is stale, not a stack to talk to.
  */
 export const StackRecord = z.object({
-  pid: z.number().int().positive(),
+  pid: z.number().check(z.int(), z.positive()),
   apiUrl: z.url(),
   dynamoDbEndpoint: z.url(),
-  eventBusEndpoint: z.url().optional(),
+  eventBusEndpoint: z.optional(z.url()),
   startedAt: z.iso.datetime(),
 });
 export type StackRecord = z.infer<typeof StackRecord>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { NpsResponse } from '../../domain/deal/events.ts';
 import { DealId } from '../../domain/deal/events.ts';
 import { HttpProblem, type FieldError } from '../http/problem.ts';
@@ -30,39 +30,41 @@ const RESPONDENT_MAX = 256;
 /** 9999-12-31T23:59:59Z: the last second an ISO instant can name with a four-digit year. */
 const LAST_UNIX_SECOND = 253_402_300_799;
 
-const UnixSeconds = z.int().min(0).max(LAST_UNIX_SECOND);
+const UnixSeconds = z.int().check(z.minimum(0), z.maximum(LAST_UNIX_SECOND));
 
 /** A deal id we can attribute to; absent, null or blank means the response stays unattributed. */
-export const optionalDealId = z
-  .union([z.string(), z.int()])
-  .nullish()
-  .transform((value) => (value === null || value === undefined ? null : String(value).trim() || null))
+export const optionalDealId = z.pipe(
+  z.pipe(
+    z.nullish(z.union([z.string(), z.int()])),
+    z.transform((value) => (value === null || value === undefined ? null : String(value).trim() || null)),
+  ),
   // A deal id we could never match is still the customer's answer: keep it, unattributed, not refused.
-  .transform((value) => (value !== null && DealId.safeParse(value).success ? value : null));
+  z.transform((value: string | null) => (value !== null && DealId.safeParse(value).success ? value : null)),
+);
 
 const DelightedEnvelope = z.object({
-  event_type: z.string().min(1),
-  event_data: z.unknown().optional(),
+  event_type: z.string().check(z.minLength(1)),
+  event_data: z.optional(z.unknown()),
 });
 
 const DelightedSurveyResponseEvent = z.object({
   event_type: z.enum(DELIGHTED_RESPONSE_EVENTS),
-  event_id: z.string().optional(),
+  event_id: z.optional(z.string()),
   event_data: z.object({
-    id: z.union([z.string().min(1).max(256), z.int().min(0)]).transform(String),
-    person: z
-      .object({
-        id: z.union([z.string(), z.int()]).nullish(),
-        email: z.string().nullish(),
-        name: z.string().nullish(),
-      })
-      .nullish(),
-    survey_type: z.string().nullish(),
-    score: z.int().min(0).max(10),
-    comment: z.string().nullish(),
+    id: z.pipe(z.union([z.string().check(z.minLength(1), z.maxLength(256)), z.int().check(z.minimum(0))]), z.transform(String)),
+    person: z.nullish(
+      z.object({
+        id: z.nullish(z.union([z.string(), z.int()])),
+        email: z.nullish(z.string()),
+        name: z.nullish(z.string()),
+      }),
+    ),
+    survey_type: z.nullish(z.string()),
+    score: z.int().check(z.minimum(0), z.maximum(10)),
+    comment: z.nullish(z.string()),
     created_at: UnixSeconds,
-    updated_at: UnixSeconds.nullish(),
-    person_properties: z.object({ deal_id: optionalDealId }).nullish(),
+    updated_at: z.nullish(UnixSeconds),
+    person_properties: z.nullish(z.object({ deal_id: optionalDealId })),
   }),
 });
 export type DelightedSurveyResponseEvent = z.infer<typeof DelightedSurveyResponseEvent>;
@@ -98,8 +100,8 @@ export const providerBodyProblem = (errors: FieldError[]): HttpProblem =>
     errors,
   );
 
-export const parseOrThrow = <S extends z.ZodType>(schema: S, body: unknown): z.output<S> => {
-  const parsed = schema.safeParse(body);
+export const parseOrThrow = <S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> => {
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) throw providerBodyProblem(fieldErrors(parsed.error));
   return parsed.data;
 };

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import type { NpsResponse } from '../../domain/deal/events.ts';
 import { Instant } from '../../domain/instant.ts';
 import type { FieldError } from '../http/problem.ts';
@@ -24,16 +24,16 @@ export type TypeformNpsResponse = NpsResponse & { provider: 'typeform'; updatedA
 /** Field types whose number answer is an NPS score, most specific first. */
 export const TYPEFORM_SCORE_FIELD_TYPES = ['nps', 'opinion_scale'] as const;
 
-const TypeformEnvelope = z.object({ event_type: z.string().min(1) });
+const TypeformEnvelope = z.object({ event_type: z.string().check(z.minLength(1)) });
 
 const TypeformFormResponseEvent = z.object({
-  event_id: z.string().optional(),
+  event_id: z.optional(z.string()),
   event_type: z.literal('form_response'),
   form_response: z.object({
-    form_id: z.string().optional(),
-    token: z.string().min(1).max(256),
+    form_id: z.optional(z.string()),
+    token: z.string().check(z.minLength(1), z.maxLength(256)),
     submitted_at: Instant,
-    hidden: z.object({ deal_id: optionalDealId, email: z.unknown().optional() }).nullish(),
+    hidden: z.nullish(z.object({ deal_id: optionalDealId, email: z.optional(z.unknown()) })),
     answers: z.array(z.unknown()),
   }),
 });
@@ -41,7 +41,7 @@ const TypeformFormResponseEvent = z.object({
 /** What Typeform may post: a form response, or any other event (acknowledged, not stored). */
 export const TypeformWebhookBody = z.union([TypeformFormResponseEvent, TypeformEnvelope]);
 
-const ScoreAnswer = z.object({ type: z.literal('number'), number: z.int().min(0).max(10) });
+const ScoreAnswer = z.object({ type: z.literal('number'), number: z.int().check(z.minimum(0), z.maximum(10)) });
 
 type Answer = Record<string, unknown> & { field?: unknown };
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { addMonths, isTimeZone, Month } from '../../domain/calendar.ts';
 import type { IncentivePlan } from '../../domain/incentives/plan.ts';
 import { MonthPayout, type DeliveredDeal } from '../../domain/incentives/statements.ts';
@@ -14,13 +14,18 @@ import { SideSummary, sideSummaryOf, TeamScorecard, teamScorecardOf } from './te
 export const TREND_MONTHS = 12;
 
 /** The organisation's scorecard of one month, as GET /v1/scorecards/{month} answers it. */
-export const OrgScorecard = ScorecardSchema.extend({ dimension: z.literal('org') });
+export const OrgScorecard = z.extend(ScorecardSchema, { dimension: z.literal('org') });
 export type OrgScorecard = z.infer<typeof OrgScorecard>;
 
 /** A deal delivered in the month, as its pool saw it; `refunded` when it was cancelled after delivery. */
-export const ReportDelivery = z
-  .object({ dealId: z.string(), sellerId: z.string(), opsId: z.string(), value: Money, deliveredAt: Instant, refunded: z.boolean() })
-  .strict();
+export const ReportDelivery = z.strictObject({
+  dealId: z.string(),
+  sellerId: z.string(),
+  opsId: z.string(),
+  value: Money,
+  deliveredAt: Instant,
+  refunded: z.boolean(),
+});
 export type ReportDelivery = z.infer<typeof ReportDelivery>;
 
 /**
@@ -31,49 +36,50 @@ export type ReportDelivery = z.infer<typeof ReportDelivery>;
  * Key order here is the order of the JSON report (the fields added later come last).
  */
 export const IncentiveReport = z
-  .object({
+  .strictObject({
     month: Month,
-    timeZone: z.string().refine(isTimeZone, { message: 'must be an IANA time zone, e.g. Europe/Berlin' }),
+    timeZone: z.string().check(z.refine(isTimeZone, { message: 'must be an IANA time zone, e.g. Europe/Berlin' })),
     /** When the report was issued; passed in by whoever closes the month, so building it stays pure. */
     issuedAt: Instant,
     currency: Currency,
     payout: MonthPayout,
     scorecard: OrgScorecard,
     /** The last TREND_MONTHS months ending with `month`, oldest first. */
-    trend: z.array(OrgScorecard).length(TREND_MONTHS),
+    trend: z.array(OrgScorecard).check(z.length(TREND_MONTHS)),
     /** null when no plan was in force. */
-    thresholds: PlanThresholds.nullable(),
+    thresholds: z.nullable(PlanThresholds),
     /** The organisation's headline figures against the month before. */
     change: MonthChange,
-    teams: z.object({ sales: z.array(TeamScorecard), ops: z.array(TeamScorecard) }).strict(),
-    sides: z.object({ sales: SideSummary, ops: SideSummary }).strict(),
+    teams: z.strictObject({ sales: z.array(TeamScorecard), ops: z.array(TeamScorecard) }),
+    sides: z.strictObject({ sales: SideSummary, ops: SideSummary }),
     deliveries: z.array(ReportDelivery),
   })
-  .strict()
-  .superRefine((report, context) => {
-    const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
-    if (report.payout.month !== report.month) issue(['payout', 'month'], `must be the report's month ${report.month}`);
-    if (report.scorecard.month !== report.month) issue(['scorecard', 'month'], `must be the report's month ${report.month}`);
-    report.trend.forEach((scorecard, index) => {
-      const expected = addMonths(report.month, index - (report.trend.length - 1));
-      if (scorecard.month !== expected) issue(['trend', index, 'month'], `must be ${expected}: the trend runs oldest first and ends with the report's month`);
-    });
-    // One report, one currency: a sum of mixed currencies would be a number that means nothing.
-    const amounts: [(string | number)[], { currency: string }][] = [
-      [['payout', 'pool'], report.payout.pool],
-      [['scorecard', 'deals', 'revenueClosed'], report.scorecard.deals.revenueClosed],
-      [['scorecard', 'openCommitments', 'value'], report.scorecard.openCommitments.value],
-    ];
-    report.payout.statements.forEach((statement, s) => {
-      amounts.push([['payout', 'statements', s, 'total'], statement.total]);
-      statement.lines.forEach((line, l) => amounts.push([['payout', 'statements', s, 'lines', l, 'amount'], line.amount]));
-      const sum = statement.lines.reduce((total, line) => total + line.amount.amount, 0);
-      if (sum !== statement.total.amount) issue(['payout', 'statements', s, 'total', 'amount'], `must be the sum of the lines, ${sum}`);
-    });
-    for (const [path, money] of amounts) {
-      if (money.currency !== report.currency) issue([...path, 'currency'], `must be the report's currency ${report.currency}`);
-    }
-  });
+  .check(
+    z.superRefine((report, context) => {
+      const issue = (path: (string | number)[], message: string) => context.addIssue({ code: 'custom', path, message });
+      if (report.payout.month !== report.month) issue(['payout', 'month'], `must be the report's month ${report.month}`);
+      if (report.scorecard.month !== report.month) issue(['scorecard', 'month'], `must be the report's month ${report.month}`);
+      report.trend.forEach((scorecard, index) => {
+        const expected = addMonths(report.month, index - (report.trend.length - 1));
+        if (scorecard.month !== expected) issue(['trend', index, 'month'], `must be ${expected}: the trend runs oldest first and ends with the report's month`);
+      });
+      // One report, one currency: a sum of mixed currencies would be a number that means nothing.
+      const amounts: [(string | number)[], { currency: string }][] = [
+        [['payout', 'pool'], report.payout.pool],
+        [['scorecard', 'deals', 'revenueClosed'], report.scorecard.deals.revenueClosed],
+        [['scorecard', 'openCommitments', 'value'], report.scorecard.openCommitments.value],
+      ];
+      report.payout.statements.forEach((statement, s) => {
+        amounts.push([['payout', 'statements', s, 'total'], statement.total]);
+        statement.lines.forEach((line, l) => amounts.push([['payout', 'statements', s, 'lines', l, 'amount'], line.amount]));
+        const sum = statement.lines.reduce((total, line) => total + line.amount.amount, 0);
+        if (sum !== statement.total.amount) issue(['payout', 'statements', s, 'total', 'amount'], `must be the sum of the lines, ${sum}`);
+      });
+      for (const [path, money] of amounts) {
+        if (money.currency !== report.currency) issue([...path, 'currency'], `must be the report's currency ${report.currency}`);
+      }
+    }),
+  );
 export type IncentiveReport = z.infer<typeof IncentiveReport>;
 
 export interface IncentiveReportInput {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { Month } from '../../domain/calendar.ts';
 import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
 
@@ -7,17 +7,15 @@ import type { Scorecard } from '../../domain/scorecard/scorecard.ts';
  * rates in fractions (0.05 is five points), NPS in points. null where either month has nothing to
  * compare (a rate with no deliveries, an NPS with no answers), shown as "—".
  */
-export const MonthChange = z
-  .object({
-    previousMonth: Month,
-    dealsClosed: z.int(),
-    revenueClosed: z.object({ amount: z.int(), currency: z.string() }).strict(),
-    delivered: z.int(),
-    promiseKeptRate: z.number().nullable(),
-    nps: z.int().nullable(),
-    npsResponses: z.int(),
-  })
-  .strict();
+export const MonthChange = z.strictObject({
+  previousMonth: Month,
+  dealsClosed: z.int(),
+  revenueClosed: z.strictObject({ amount: z.int(), currency: z.string() }),
+  delivered: z.int(),
+  promiseKeptRate: z.nullable(z.number()),
+  nps: z.nullable(z.int()),
+  npsResponses: z.int(),
+});
 export type MonthChange = z.infer<typeof MonthChange>;
 
 const difference = (now: number | null, before: number | null): number | null => (now === null || before === null ? null : now - before);

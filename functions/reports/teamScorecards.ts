@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../../domain/zod.ts';
 import { Side, SignedMoney, type MonthPayout } from '../../domain/incentives/statements.ts';
 import { Money } from '../../domain/money.ts';
 import { netPromoterScore } from '../../domain/scorecard/nps.ts';
@@ -6,38 +6,34 @@ import { ScorecardSchema, type Scorecard } from '../../domain/scorecard/scorecar
 import { MonthChange, monthChange } from './monthChange.ts';
 
 /** One team's scorecard of the month, with how it moved since the month before. */
-export const TeamScorecard = z
-  .object({
-    team: z.string(),
-    side: Side,
-    scorecard: ScorecardSchema.extend({ dimension: z.templateLiteral(['team:', z.string()]) }),
-    change: MonthChange,
-  })
-  .strict();
+export const TeamScorecard = z.strictObject({
+  team: z.string(),
+  side: Side,
+  scorecard: z.extend(ScorecardSchema, { dimension: z.templateLiteral(['team:', z.string()]) }),
+  change: MonthChange,
+});
 export type TeamScorecard = z.infer<typeof TeamScorecard>;
 
 /**
  * One side's month: its teams' figures summed (a deal has one sales team and at most one ops team,
  * so no deal counts twice on a side) and what its people were paid.
  */
-export const SideSummary = z
-  .object({
-    side: Side,
-    teams: z.int().nonnegative(),
-    people: z.int().nonnegative(),
-    dealsClosed: z.int().nonnegative(),
-    revenueClosed: Money,
-    delivered: z.int().nonnegative(),
-    promiseKept: z.int().nonnegative(),
-    promiseKeptRate: z.number().nullable(),
-    npsResponses: z.int().nonnegative(),
-    nps: z.int().nullable(),
-    /** The side's share of the pool. */
-    pool: SignedMoney,
-    /** The sum of the side's statements: its share, less caps, plus corrections of earlier months. */
-    paid: SignedMoney,
-  })
-  .strict();
+export const SideSummary = z.strictObject({
+  side: Side,
+  teams: z.int().check(z.nonnegative()),
+  people: z.int().check(z.nonnegative()),
+  dealsClosed: z.int().check(z.nonnegative()),
+  revenueClosed: Money,
+  delivered: z.int().check(z.nonnegative()),
+  promiseKept: z.int().check(z.nonnegative()),
+  promiseKeptRate: z.nullable(z.number()),
+  npsResponses: z.int().check(z.nonnegative()),
+  nps: z.nullable(z.int()),
+  /** The side's share of the pool. */
+  pool: SignedMoney,
+  /** The sum of the side's statements: its share, less caps, plus corrections of earlier months. */
+  paid: SignedMoney,
+});
 export type SideSummary = z.infer<typeof SideSummary>;
 
 /** A team's card from its scorecards of the month before and the month. */

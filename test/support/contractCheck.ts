@@ -43,14 +43,14 @@ const servedSchema = (key: string, schema: unknown, components: Record<string, u
   return served.get(key)!;
 };
 
-const fits = (schema: z.ZodType, text: string, what: string) => {
+const fits = (schema: z.core.$ZodType, text: string, what: string) => {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     expect.fail(`${what}: the body is not JSON: ${text.slice(0, 200)}`);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   expect(parsed.success, `${what}: the body does not fit the contract: ${parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 5))}`).toBe(true);
 };
 
