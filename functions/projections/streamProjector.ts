@@ -67,11 +67,12 @@ const runLimited = async <T>(items: readonly T[], limit: number, work: (item: T)
  * Packs changes into as few transactions as their items and bytes allow, keeping together changes that
  * move the same scorecard items: a counter item is one summed update, billed once, in every transaction
  * that touches it, so the fewer transactions it is spread over, the fewer write units. Greedy: each
- * transaction starts with the earliest change left, then takes whichever change adds the fewest counter
- * items it does not hold yet (the earliest on a tie), while it fits. A change too big for sharing goes alone.
+ * transaction starts with the change left that moves the most counter items (the costliest to split),
+ * then takes, while one fits, whichever change adds the fewest counter items it does not hold yet for
+ * the items it brings (the earliest on a tie). A change too big for sharing goes alone.
  */
 export const packed = (changes: readonly StreamChange[]): StreamChange[][] => {
-  const left = [...changes];
+  const left = [...changes].sort((a, b) => Object.keys(b.delta).length - Object.keys(a.delta).length);
   const groups: StreamChange[][] = [];
   while (left.length) {
     const first = left.shift()!;
@@ -81,12 +82,15 @@ export const packed = (changes: readonly StreamChange[]): StreamChange[][] => {
     let bytes = first.bytes;
     for (;;) {
       let best = -1;
-      let bestNew = Infinity;
+      let bestNew = 0;
+      let bestShare = Infinity;
       left.forEach((change, index) => {
         const newCounterItems = Object.keys(change.delta).filter((id) => !counterItems.has(id)).length;
-        if (newCounterItems < bestNew && items + change.writes.length + newCounterItems <= MAX_TRANSACTION_ITEMS && bytes + change.bytes <= MAX_GROUP_BYTES) {
+        const share = newCounterItems / (change.writes.length + newCounterItems);
+        if (share < bestShare && items + change.writes.length + newCounterItems <= MAX_TRANSACTION_ITEMS && bytes + change.bytes <= MAX_GROUP_BYTES) {
           best = index;
           bestNew = newCounterItems;
+          bestShare = share;
         }
       });
       if (best < 0) break;
