@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { ProjectedDocument } from '../../domain/scorecard/streamProjections.ts';
 import { documentItemKey, documentKeyOf, recordedDocumentKey, scorecardItemKey, streamViewKey, type ItemKey, type RecordedDocumentKey } from './projectionKeys.ts';
@@ -17,23 +18,55 @@ export interface StoredView {
   documentKeys: ItemKey[];
 }
 
-export const viewItem = (generation: number, streamId: string, view: StoredView): Item => ({
-  ...streamViewKey(generation, streamId),
-  [T.lastVersion]: { N: String(view.lastVersion) },
-  [T.state]: { S: JSON.stringify(view.state) },
-  [T.contributions]: { S: JSON.stringify(view.contributions) },
-  [T.documents]: { S: JSON.stringify(view.documentKeys.map((key) => recordedDocumentKey(generation, key))) },
-});
+/** Pinned, not left to zlib's default, so a view packs the same way wherever it is written; level 9 packs views no smaller, only slower. */
+const PACK_LEVEL = 6;
+
+/** A view's packed attribute, unpacked: the attributes views were once stored in, under the same names. */
+interface PackedView {
+  [T.state]: unknown;
+  [T.contributions]: ItemCounters;
+  [T.documents]?: RecordedDocumentKey[];
+}
+
+/**
+ * A view as stored. The JSON is deterministic (the state is built in event order) and so is deflate at
+ * a fixed level on one zlib, so a rebuilt view is byte for byte the live one it replaces.
+ */
+export const viewItem = (generation: number, streamId: string, view: StoredView): Item => {
+  const packed: PackedView = {
+    [T.state]: view.state,
+    [T.contributions]: view.contributions,
+    [T.documents]: view.documentKeys.map((key) => recordedDocumentKey(generation, key)),
+  };
+  return {
+    ...streamViewKey(generation, streamId),
+    [T.lastVersion]: { N: String(view.lastVersion) },
+    [T.packed]: { B: deflateRawSync(JSON.stringify(packed), { level: PACK_LEVEL }) },
+  };
+};
+
+/** Views written before they were packed keep their parts in attributes of their own (and the oldest list no documents). */
+const unpacked = (item: Item): PackedView => {
+  const packed = item[T.packed]?.B;
+  if (packed) return JSON.parse(inflateRawSync(packed).toString('utf8')) as PackedView;
+  const documents = item[T.documents]?.S;
+  return {
+    [T.state]: JSON.parse(item[T.state]!.S!) as unknown,
+    [T.contributions]: JSON.parse(item[T.contributions]!.S!) as ItemCounters,
+    ...(documents ? { [T.documents]: JSON.parse(documents) as RecordedDocumentKey[] } : {}),
+  };
+};
 
 /** Views written before documents could move record none: they listed only documents that never move. */
-const recordedDocumentKeys = (json: string | undefined): RecordedDocumentKey[] => (json ? (JSON.parse(json) as RecordedDocumentKey[]) : []);
-
-export const parseView = (generation: number, item: Item): StoredView => ({
-  lastVersion: Number(item[T.lastVersion]!.N),
-  state: JSON.parse(item[T.state]!.S!) as unknown,
-  contributions: JSON.parse(item[T.contributions]!.S!) as ItemCounters,
-  documentKeys: recordedDocumentKeys(item[T.documents]?.S).map((key) => documentKeyOf(generation, key)),
-});
+export const parseView = (generation: number, item: Item): StoredView => {
+  const view = unpacked(item);
+  return {
+    lastVersion: Number(item[T.lastVersion]!.N),
+    state: view[T.state],
+    contributions: view[T.contributions],
+    documentKeys: (view[T.documents] ?? []).map((key) => documentKeyOf(generation, key)),
+  };
+};
 
 export const documentKeysOf = (generation: number, documents: readonly ProjectedDocument[]): ItemKey[] =>
   documents.map((document) => documentItemKey(generation, document));

@@ -44,7 +44,7 @@ const MAX_GROUP_BYTES = 2_000_000;
 const CATCH_UP_READS_IN_PARALLEL = 8;
 
 /** One stream's change, ready to be written. */
-interface StreamChange {
+export interface StreamChange {
   streamId: string;
   /** Positions of this stream's events in the batch, in arrival order. */
   indexes: number[];
@@ -63,31 +63,45 @@ const runLimited = async <T>(items: readonly T[], limit: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 };
 
-/** Packs changes, in order, into as few transactions as their items and bytes allow; a change too big for sharing goes alone. */
-const packed = (changes: readonly StreamChange[]): StreamChange[][] => {
+/**
+ * Packs changes into as few transactions as their items and bytes allow, keeping together changes that
+ * move the same scorecard items: a counter item is one summed update, billed once, in every transaction
+ * that touches it, so the fewer transactions it is spread over, the fewer write units. Greedy: each
+ * transaction starts with the change left that moves the most counter items (the costliest to split),
+ * then takes, while one fits, whichever change adds the fewest counter items it does not hold yet for
+ * the items it brings (the earliest on a tie). A change too big for sharing goes alone.
+ */
+export const packed = (changes: readonly StreamChange[]): StreamChange[][] => {
+  const left = [...changes].sort((a, b) => Object.keys(b.delta).length - Object.keys(a.delta).length);
   const groups: StreamChange[][] = [];
-  let group: StreamChange[] = [];
-  let counterItems = new Set<string>();
-  let items = 0;
-  let bytes = 0;
-  for (const change of changes) {
-    const newCounterItems = Object.keys(change.delta).filter((id) => !counterItems.has(id)).length;
-    if (group.length && (items + change.writes.length + newCounterItems > MAX_TRANSACTION_ITEMS || bytes + change.bytes > MAX_GROUP_BYTES)) {
-      groups.push(group);
-      group = [];
-      counterItems = new Set();
-      items = 0;
-      bytes = 0;
+  while (left.length) {
+    const first = left.shift()!;
+    const group = [first];
+    const counterItems = new Set(Object.keys(first.delta));
+    let items = first.writes.length + counterItems.size;
+    let bytes = first.bytes;
+    for (;;) {
+      let best = -1;
+      let bestNew = 0;
+      let bestShare = Infinity;
+      left.forEach((change, index) => {
+        const newCounterItems = Object.keys(change.delta).filter((id) => !counterItems.has(id)).length;
+        const share = newCounterItems / (change.writes.length + newCounterItems);
+        if (share < bestShare && items + change.writes.length + newCounterItems <= MAX_TRANSACTION_ITEMS && bytes + change.bytes <= MAX_GROUP_BYTES) {
+          best = index;
+          bestNew = newCounterItems;
+          bestShare = share;
+        }
+      });
+      if (best < 0) break;
+      const [change] = left.splice(best, 1) as [StreamChange];
+      for (const id of Object.keys(change.delta)) counterItems.add(id);
+      items += change.writes.length + bestNew;
+      bytes += change.bytes;
+      group.push(change);
     }
-    for (const id of Object.keys(change.delta)) {
-      if (!counterItems.has(id)) items += 1;
-      counterItems.add(id);
-    }
-    items += change.writes.length;
-    bytes += change.bytes;
-    group.push(change);
+    groups.push(group);
   }
-  if (group.length) groups.push(group);
   return groups;
 };
 
@@ -181,7 +195,7 @@ export const createStreamProjector = (deps: StreamProjectorDeps): StreamProjecto
           fail(streamId, error);
         }
       });
-      // Catch-up reads finish in any order; write in arrival order so runs are repeatable.
+      // Catch-up reads finish in any order; pack from arrival order so runs are repeatable.
       changes.sort((a, b) => a.indexes[0]! - b.indexes[0]!);
 
       const retry: string[] = [];

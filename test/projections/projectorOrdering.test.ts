@@ -12,6 +12,7 @@ import { call, startTestApi, tokenFor, type TestApi } from '../support/localApi.
 import { projectorFor, storedEventItems, streamEventOf, streamRecordOf } from '../support/projection.ts';
 import { cancellationBody, closeDealBody, deliveryBody, handoffBody, handoffReturnBody, promiseRevisionBody, scopeChangeBody } from '../support/sampleDeals.ts';
 import { scanItems } from '../support/storedItems.ts';
+import { parseView } from '../../functions/projections/projectionWrites.ts';
 
 /**
  * The projection gives the same read models however the stream delivers the events: in order, every
@@ -191,6 +192,12 @@ const projectInto = async (records: DynamoDBRecord[], batchSize: number) => {
   return table;
 };
 
+/** A view's last version, folded state and contributions, however it is stored. */
+const viewOf = (item: Record<string, AttributeValue>) => {
+  const view = parseView(0, item);
+  return { lv: view.lastVersion, st: view.state, c: view.contributions };
+};
+
 type Normalized = Record<string, unknown>;
 
 /**
@@ -204,7 +211,7 @@ const normalized = async (table: { tableName: string }): Promise<Normalized> => 
   for (const item of await scanItems({ client: api.client, tableName: table.tableName })) {
     const key = `${item[P]!.S}|${item[K]!.S}`;
     if (item[K]!.S === 'view') {
-      result[key] = { lv: Number(item.lv!.N), st: JSON.parse(item.st!.S!), c: JSON.parse(item.c!.S!) };
+      result[key] = viewOf(item);
       continue;
     }
     if (item.d?.S !== undefined) {
