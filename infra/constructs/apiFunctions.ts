@@ -109,7 +109,6 @@ export class ApiFunctions extends Construct {
       (Object.keys(functionEntries) as ApiFunction[]).map((name) => [
         name,
         handshakeFunction(this, name, {
-          kind: 'api',
           entry: functionEntries[name],
           environment: environmentOf[name],
           ...(timeoutOf[name] ? { timeout: timeoutOf[name] } : {}),

@@ -41,7 +41,6 @@ export class EventPublishing extends Construct {
     });
 
     this.publisher = handshakeFunction(this, 'Publisher', {
-      kind: 'background',
       entry: streamConsumerEntries.publisher,
       description: 'Publishes appended domain events on the event bus',
       // A batch of 100 records is ten PutEvents calls, each retried with backoff.

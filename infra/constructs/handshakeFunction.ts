@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { lambdaRuntimeEnvironment, lambdaRuntime, nodejsFunctionBundling, type FunctionKind } from './lambdaBundling.ts';
+import { lambdaRuntime, nodejsFunctionBundling } from './lambdaBundling.ts';
 
 export { lambdaRuntime };
 
@@ -18,8 +18,6 @@ export interface HandshakeFunctionProps {
   readonly entry: string;
   /** Variables the handler reads; the service name and source-map switch are added here. */
   readonly environment: Record<string, string>;
-  /** Whether it answers the HTTP API or works in the background: it decides whether source maps are read at start-up. */
-  readonly kind: FunctionKind;
   /** Default 10 seconds: enough for an HTTP request, too little for a stream batch. */
   readonly timeout?: Duration;
   readonly description?: string;
@@ -58,7 +56,6 @@ export const handshakeFunction = (scope: Construct, id: string, props: Handshake
     environment: {
       ...props.environment,
       POWERTOOLS_SERVICE_NAME: 'handshake',
-      ...lambdaRuntimeEnvironment(props.kind),
     },
     bundling: nodejsFunctionBundling,
   });

@@ -29,20 +29,12 @@ export const lambdaBundle = {
   sourcesContent: false,
 } as const;
 
-/**
- * What a function does: answers the HTTP API (a person waits on its cold start) or works in the
- * background (stream consumers and schedules, whose failures are read from logs and dead-letter queues).
+/*
+ * No function runs with `--enable-source-maps`: it makes Node read and parse the whole map when the
+ * bundle loads, a fifth to a third of a cold start (`BENCH=cold npm run bench` prints both), and the
+ * projector's and publisher's cold starts are the projection lag's. A stack trace names the minified
+ * bundle; the map in the function's asset turns it back into TypeScript lines.
  */
-export type FunctionKind = 'api' | 'background';
-
-/**
- * The environment each kind of function runs with. `--enable-source-maps` makes Node read and parse the
- * whole map when the bundle loads (measured with `BENCH=cold npm run bench`: a fifth of a cold start),
- * so only background functions pay it, for stack traces that name the TypeScript lines. An API function's
- * stack trace names the minified bundle; the map in its asset turns it back into TypeScript lines.
- */
-export const lambdaRuntimeEnvironment = (kind: FunctionKind): Record<string, string> =>
-  kind === 'background' ? { NODE_OPTIONS: '--enable-source-maps' } : {};
 
 /** The CDK's NodejsFunction bundling options for `lambdaBundle`. */
 export const nodejsFunctionBundling: BundlingOptions = {

@@ -40,7 +40,6 @@ export class Projections extends Construct {
     });
 
     this.projector = handshakeFunction(this, 'Projector', {
-      kind: 'background',
       entry: streamConsumerEntries.projector,
       description: 'Keeps the read models from the events table stream',
       // A batch of 100 records, each a read-modify-write of a few projection items.

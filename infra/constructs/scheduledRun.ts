@@ -27,7 +27,7 @@ class InvokeFunction extends LambdaInvoke {
 }
 
 export interface ScheduledRunProps {
-  readonly function: Omit<HandshakeFunctionProps, 'kind'>;
+  readonly function: HandshakeFunctionProps;
   /** When it runs, in the business time zone. */
   readonly cron: Omit<scheduler.CronOptionsWithTimezone, 'timeZone'>;
   readonly timeZone: string;
@@ -53,7 +53,7 @@ export interface ScheduledRun {
  * it runs, so a run redriven from its queue later still does the work it was due to do.
  */
 export const scheduledRun = (scope: Construct, props: ScheduledRunProps): ScheduledRun => {
-  const fn = handshakeFunction(scope, 'Function', { ...props.function, kind: 'background' });
+  const fn = handshakeFunction(scope, 'Function', props.function);
   const deadLetters = new DeadLetterQueue(scope, 'DeadLetters', { description: props.deadLetterDescription });
 
   // The scheduler invokes Lambda asynchronously, so its own retries and queue only cover handing the

@@ -324,7 +324,7 @@ const coldBench = async () => {
   const samples = setting('BENCH_COLD_SAMPLES', 9);
   console.log(
     `Cold start: each Lambda entry bundled with the CDK's options (infra/constructs/lambdaBundling.ts), imported by a fresh node process, timed in that process's CPU time ` +
-      `(${samples} interleaved samples each, median), in the function's runtime environment (API functions read no source maps, background ones do) ` +
+      `(${samples} interleaved samples each, median), in the functions' runtime environment (no source maps read at start) ` +
       `and with --enable-source-maps; ${BASELINE} is a bundle of @aws-sdk/client-dynamodb alone, run as an API function`,
   );
   const bundles = await runColdStartBench({ samples });
