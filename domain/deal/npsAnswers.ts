@@ -26,15 +26,9 @@ export const isNewerNpsAnswer = (answers: Readonly<Record<string, RecordedNpsAns
 export const recordNpsAnswer = (
   answers: Readonly<Record<string, RecordedNpsAnswer>>,
   response: NpsResponse,
-): Record<string, RecordedNpsAnswer> =>
-  isNewerNpsAnswer(answers, response)
-    ? {
-        ...answers,
-        [npsAnswerKey(response)]: {
-          score: response.score,
-          respondedAt: response.respondedAt,
-          updatedAt: updatedAtOf(response),
-          ...(response.comment ? { comment: response.comment } : {}),
-        },
-      }
-    : (answers as Record<string, RecordedNpsAnswer>);
+): Record<string, RecordedNpsAnswer> => {
+  if (!isNewerNpsAnswer(answers, response)) return answers as Record<string, RecordedNpsAnswer>;
+  const answer: RecordedNpsAnswer = { score: response.score, respondedAt: response.respondedAt, updatedAt: updatedAtOf(response) };
+  if (response.comment) answer.comment = response.comment;
+  return { ...answers, [npsAnswerKey(response)]: answer };
+};
