@@ -10,6 +10,11 @@ export class BoundedCache<K, V> {
     private readonly compute: (key: K) => V,
   ) {}
 
+  /** How many answers are kept now: never more than the limit. */
+  get size(): number {
+    return this.answers.size;
+  }
+
   get(key: K): V {
     let answer = this.answers.get(key);
     if (answer === undefined) {
