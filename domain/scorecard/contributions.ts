@@ -21,7 +21,10 @@ export const CHECKLIST_ITEMS = 4;
  */
 const plus = (count: number | undefined, amount = 1): number => (count ?? 0) + amount;
 
-/** Adds to a count under a key only known as the deal is read (a currency, a month, a lag), leaving a count that would only hold 0 out altogether (absent and 0 read the same). */
+/**
+ * Adds to a count under a key only known as the deal is read (a currency, a month, a lag), leaving a
+ * count that would only hold 0 out altogether (absent and 0 read the same).
+ */
 const add = <K extends string | number>(into: Partial<Record<K, number>>, key: K, amount: number): void => {
   if (amount !== 0) into[key] = plus(into[key], amount);
 };
