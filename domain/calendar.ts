@@ -1,6 +1,8 @@
 import * as z from './zod.ts';
 import { civilFromDays } from './civilDays.ts';
 import { isTimeZone, wallClockMs, zoneOffsetMs } from './wallClock.ts';
+import { BoundedCache } from './boundedCache.ts';
+import { toEpochMs } from './instant.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -13,11 +15,19 @@ export type Month = z.infer<typeof Month>;
 
 export { isTimeZone };
 
+// A fold names the months of every instant it reads, and deals fall in a few dozen months: each
+// month's name is written once and kept (keyed by months since year 0).
+const monthNames = new BoundedCache<number, Month>(4_096, (index) => {
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return `${year}-${month < 10 ? '0' : ''}${month}`;
+});
+
 /** The month an instant falls in, on the business's wall calendar. */
 export const monthOf = (instant: string | number, timeZone: string): Month => {
-  const wall = wallClockMs(typeof instant === 'number' ? instant : Date.parse(instant), timeZone);
+  const wall = wallClockMs(typeof instant === 'number' ? instant : toEpochMs(instant), timeZone);
   const { year, month } = civilFromDays(Math.floor(wall / DAY_MS));
-  return `${year}-${month < 10 ? '0' : ''}${month}`;
+  return monthNames.get(year * 12 + month - 1);
 };
 
 /** The year and month number of `YYYY-MM`. */
@@ -53,8 +63,17 @@ export const monthStartMs = (month: Month, timeZone: string): number => {
   return start;
 };
 
+const monthEnds = new Map<string, BoundedCache<Month, number>>();
+
 /** The instant the month ends: the first instant of the next month. */
-export const monthEndMs = (month: Month, timeZone: string): number => monthStartMs(addMonths(month, 1), timeZone);
+export const monthEndMs = (month: Month, timeZone: string): number => {
+  let ends = monthEnds.get(timeZone);
+  if (!ends) {
+    ends = new BoundedCache(4_096, (month) => monthStartMs(addMonths(month, 1), timeZone));
+    monthEnds.set(timeZone, ends);
+  }
+  return ends.get(month);
+};
 
 /** Every month from `from` to `to`, both included. */
 export const monthRange = (from: Month, to: Month): Month[] => {

@@ -1,6 +1,8 @@
 import * as z from './zod.ts';
 import { civilFromDays, daysFromCivil } from './civilDays.ts';
 import { wallClockMs, zoneOffsetMs } from './wallClock.ts';
+import { BoundedCache } from './boundedCache.ts';
+import { toEpochMs } from './instant.ts';
 
 /**
  * ISO 8601 weeks on the business's wall calendar: a week starts Monday 00:00 local and week 1 of a
@@ -110,10 +112,14 @@ export const weekStartMs = (week: IsoWeek, timeZone: string): number => {
 /** The instant the week ends: the first instant of the next week (its Monday 00:00 local). */
 export const weekEndMs = (week: IsoWeek, timeZone: string): number => weekStartMs(addWeeks(week, 1), timeZone);
 
+// A fold files every fact it reads under its week, and facts fall on a few hundred days: each day's
+// week is worked out once and kept (keyed by the local day's number).
+const weeksOfDays = new BoundedCache<number, IsoWeek>(4_096, isoWeekOfDay);
+
 /** The ISO week an instant falls in, on the business's wall calendar. */
 export const isoWeekOf = (instant: string | number, timeZone: string): IsoWeek => {
-  const epochMs = typeof instant === 'number' ? instant : Date.parse(instant);
-  return isoWeekOfDay(Math.floor(wallClockMs(epochMs, timeZone) / DAY_MS));
+  const epochMs = typeof instant === 'number' ? instant : toEpochMs(instant);
+  return weeksOfDays.get(Math.floor(wallClockMs(epochMs, timeZone) / DAY_MS));
 };
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');

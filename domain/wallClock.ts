@@ -70,6 +70,9 @@ interface HourOffsets {
  * on when or in what order it was asked: the answers are Intl's, for every instant.
  */
 const hoursByZone = new Map<string, Map<number, HourOffsets>>();
+// The zone asked last and its hours: a process works in one business time zone, found without a lookup by name.
+let lastTimeZone: string | null = null;
+let lastHours: Map<number, HourOffsets> | undefined;
 
 const intlOffsetMs = (epochMs: number, timeZone: string) => intlWallClockMs(epochMs, timeZone) - floorToSecond(epochMs);
 
@@ -97,12 +100,14 @@ const LAST_CACHED_MS = Date.UTC(9999, 11, 30);
 /** How far the zone's wall clock is ahead of UTC at this instant (whole seconds). */
 export const zoneOffsetMs = (epochMs: number, timeZone: string): number => {
   if (!(epochMs >= FIRST_CACHED_MS && epochMs <= LAST_CACHED_MS)) return intlOffsetMs(epochMs, timeZone);
-  let hours = hoursByZone.get(timeZone);
+  let hours = timeZone === lastTimeZone ? lastHours : hoursByZone.get(timeZone);
   if (!hours) {
     formatterFor(timeZone); // an unknown zone throws here, before anything is kept for it
     hours = new Map();
     hoursByZone.set(timeZone, hours);
   }
+  lastTimeZone = timeZone;
+  lastHours = hours;
   const hour = Math.floor(epochMs / HOUR_MS);
   let offsets = hours.get(hour);
   if (!offsets) {

@@ -27,9 +27,10 @@ export const isOnTime = (deliveredAt: Instant, deadline: Instant, graceMinutes =
   toEpochMs(deliveredAt) <= toEpochMs(deadline) + graceMinutes * MS_PER_MINUTE;
 
 export const assessOutcome = (promise: PromiseInForce, delivery: Delivery, graceMinutes = 0): Outcome => {
-  const onTime = isOnTime(delivery.at, promise.deadline, graceMinutes);
-  const asSold = isSameScope(delivery.scope, promise.scope);
   const lateMs = toEpochMs(delivery.at) - (toEpochMs(promise.deadline) + graceMinutes * MS_PER_MINUTE);
+  // isOnTime, with each instant read once.
+  const onTime = lateMs <= 0;
+  const asSold = isSameScope(delivery.scope, promise.scope);
   // Whole hundredths of an hour (36 s each) in integer maths, so float noise never rounds 0.55 up to 0.56.
   const lateByHours = onTime ? 0 : Math.ceil(lateMs / (MS_PER_HOUR / 100)) / 100;
   return { onTime, asSold, promiseKept: onTime && asSold, lateByHours };

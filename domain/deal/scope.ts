@@ -16,11 +16,16 @@ const quantitiesBySku = (scope: readonly ScopeLine[]): Map<string, number> => {
   return totals;
 };
 
+/** The same SKUs in the same quantities line by line: then surely the same scope, whatever the descriptions (the usual delivery). */
+const sameLines = (a: readonly ScopeLine[], b: readonly ScopeLine[]): boolean =>
+  a.length === b.length && a.every((line, index) => line.sku === b[index]!.sku && line.quantity === b[index]!.quantity);
+
 /**
  * "As sold" compares what was delivered with what is in force, sku by sku and quantity by quantity.
  * Descriptions and line order are presentation, not promise, so they do not count.
  */
 export const isSameScope = (delivered: readonly ScopeLine[], inForce: readonly ScopeLine[]): boolean => {
+  if (sameLines(delivered, inForce)) return true;
   const a = quantitiesBySku(delivered);
   const b = quantitiesBySku(inForce);
   if (a.size !== b.size) return false;

@@ -1,4 +1,4 @@
-import type { Instant } from '../instant.ts';
+import { toEpochMs, type Instant } from '../instant.ts';
 import type { Money } from '../money.ts';
 import type { HandoffChecklist, HandoffGap, Initiator } from './events.ts';
 import type { DealEvent } from './events.ts';
@@ -101,7 +101,8 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
       const deal = requireDeal(state, event);
       const { opsOwner, opsTeam, checklist } = event.data;
       const handoff = { at: event.occurredAt, opsOwner, opsTeam, checklist };
-      return { ...deal, status: 'handed-off', handoff, handoffs: [...handoffsOf(deal), { ...handoff, returned: null }] };
+      const record: HandoffRecord = { at: event.occurredAt, opsOwner, opsTeam, checklist, returned: null };
+      return { ...deal, status: 'handed-off', handoff, handoffs: [...handoffsOf(deal), record] };
     }
     case 'HandoffReturned': {
       const deal = requireDeal(state, event);
@@ -151,7 +152,7 @@ export const evolve = (state: DealState, event: DealEvent): DealState => {
       const { score, responseId, respondedAt } = event.data;
       const npsResponses = recordNpsAnswer(deal.npsResponses, event.data);
       if (npsResponses === deal.npsResponses) return deal;
-      const newer = deal.latestNps === null || Date.parse(respondedAt) >= Date.parse(deal.latestNps.respondedAt);
+      const newer = deal.latestNps === null || toEpochMs(respondedAt) >= toEpochMs(deal.latestNps.respondedAt);
       return { ...deal, latestNps: newer ? { score, responseId, respondedAt } : deal.latestNps, npsResponses };
     }
   }

@@ -1,8 +1,9 @@
 import { addMonths, monthEndMs, monthOf, type Month } from '../calendar.ts';
 import { toEpochMs } from '../instant.ts';
+import type { HandoffChecklist } from '../deal/events.ts';
 import { handoffsOf, outcomeOf, type Deal } from '../deal/state.ts';
 import { dimensionsOf, type Dimension } from './dimensions.ts';
-import type { Contributions, MonthCounts, CommitmentLedger } from './counts.ts';
+import type { ByCurrency, Contributions, MonthCounts, CommitmentLedger } from './counts.ts';
 import { closeTallyOf, deliveryTalliesOf } from './engagement.ts';
 
 export type { ByCurrency, CommitmentLedger, Contributions, MonthCounts, Tally } from './counts.ts';
@@ -14,18 +15,18 @@ const MS_PER_TENTH_HOUR = 360_000;
 const DUE_WINDOW_MS = 30 * 24 * 3_600_000;
 export const CHECKLIST_ITEMS = 4;
 
-/** Adds to a count, leaving a count that would only hold 0 out altogether (absent and 0 read the same). */
-const add = <K extends string | number>(into: Partial<Record<K, number>>, key: K, amount: number): void => {
-  if (amount !== 0) into[key] = (into[key] ?? 0) + amount;
-};
+/**
+ * One more of a count (or `amount` more). Tallies are written by name where they are counted: a
+ * tally is a plain property of its month, and the fold counts every deal it sees.
+ */
+const plus = (count: number | undefined, amount = 1): number => (count ?? 0) + amount;
 
-const addIn = <K extends string | number, L extends string | number>(
-  into: Partial<Record<K, Partial<Record<L, number>>>>,
-  key: K,
-  inner: L,
-  amount: number,
-): void => {
-  if (amount !== 0) add((into[key] ??= {}), inner, amount);
+/**
+ * Adds to a count under a key only known as the deal is read (a currency, a month, a lag), leaving a
+ * count that would only hold 0 out altogether (absent and 0 read the same).
+ */
+const add = <K extends string | number>(into: Partial<Record<K, number>>, key: K, amount: number): void => {
+  if (amount !== 0) into[key] = plus(into[key], amount);
 };
 
 export const npsCategory = (score: number): 'promoters' | 'passives' | 'detractors' =>
@@ -40,27 +41,33 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   // Each instant is read once: the fold takes the contributions of every deal it sees.
   const closedMs = toEpochMs(deal.closedAt);
   const closedMonth = monthOf(closedMs, timeZone);
-  add(at(closedMonth), 'closed', 1);
-  addIn(at(closedMonth), 'revenue', deal.value.currency, deal.value.amount);
+  const closed = at(closedMonth);
+  closed.closed = plus(closed.closed);
+  if (deal.value.amount !== 0) add((closed.revenue ??= {}), deal.value.currency, deal.value.amount);
   const closeTally = closeTallyOf(deal);
-  if (closeTally) add(at(closedMonth), closeTally, 1);
+  if (closeTally) closed[closeTally] = plus(closed[closeTally]);
 
   const cancelledMs = deal.cancellation ? toEpochMs(deal.cancellation.at) : null;
   const cancelledMonth = cancelledMs === null ? null : monthOf(cancelledMs, timeZone);
-  if (cancelledMonth !== null) add(at(cancelledMonth), 'cancelled', 1);
+  if (cancelledMonth !== null) {
+    const cancelled = at(cancelledMonth);
+    cancelled.cancelled = plus(cancelled.cancelled);
+  }
 
   // Every handoff counts in its month, so one made again after a return counts again; whether it was
   // ever returned counts with it, and the return itself in the month it was recorded.
   for (const handoff of handoffsOf(deal)) {
     const handoffMs = toEpochMs(handoff.at);
     const month = at(monthOf(handoffMs, timeZone));
-    add(month, 'handoffs', 1);
-    add(month, 'checklistTrue', Object.values(handoff.checklist).filter(Boolean).length);
+    month.handoffs = plus(month.handoffs);
+    const checked = checkedItems(handoff.checklist);
+    if (checked !== 0) month.checklistTrue = plus(month.checklistTrue, checked);
     const lag = Math.max(0, Math.round((handoffMs - closedMs) / MS_PER_TENTH_HOUR));
-    addIn(month, 'handoffLags', lag, 1);
+    add((month.handoffLags ??= {}), lag, 1);
     if (handoff.returned) {
-      add(month, 'returnedHandoffs', 1);
-      add(at(monthOf(toEpochMs(handoff.returned.at), timeZone)), 'handoffReturns', 1);
+      month.returnedHandoffs = plus(month.returnedHandoffs);
+      const returnedIn = at(monthOf(toEpochMs(handoff.returned.at), timeZone));
+      returnedIn.handoffReturns = plus(returnedIn.handoffReturns);
     }
   }
 
@@ -70,14 +77,14 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   const deliveredMonth = deliveredMs === null ? null : monthOf(deliveredMs, timeZone);
   if (deliveredMonth !== null && outcome && !deal.cancellation) {
     const month = at(deliveredMonth);
-    add(month, 'delivered', 1);
-    add(month, 'onTime', outcome.onTime ? 1 : 0);
-    add(month, 'asSold', outcome.asSold ? 1 : 0);
-    add(month, 'promiseKept', outcome.promiseKept ? 1 : 0);
+    month.delivered = plus(month.delivered);
+    if (outcome.onTime) month.onTime = plus(month.onTime);
+    if (outcome.asSold) month.asSold = plus(month.asSold);
+    if (outcome.promiseKept) month.promiseKept = plus(month.promiseKept);
     const byClass = deliveryTalliesOf(deal);
     if (byClass) {
-      add(month, byClass.delivered, 1);
-      add(month, byClass.kept, outcome.promiseKept ? 1 : 0);
+      month[byClass.delivered] = plus(month[byClass.delivered]);
+      if (outcome.promiseKept) month[byClass.kept] = plus(month[byClass.kept]);
     }
   }
 
@@ -86,28 +93,43 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   const resolvedMonth =
     deliveredMs === null ? cancelledMonth : cancelledMs === null || deliveredMs <= cancelledMs ? deliveredMonth : cancelledMonth;
   if (resolvedMonth !== closedMonth) {
-    addIn(ledger, 'open', closedMonth, 1);
-    addIn((ledger.openValue ??= {}), closedMonth, deal.value.currency, deal.value.amount);
+    const { currency, amount } = deal.value;
+    const open = (ledger.open = { [closedMonth]: 1 } as Record<Month, number>);
+    const openValue: Record<Month, ByCurrency> = amount === 0 ? {} : { [closedMonth]: { [currency]: amount } };
     if (resolvedMonth !== null) {
-      addIn(ledger, 'open', resolvedMonth, -1);
-      addIn(ledger.openValue, resolvedMonth, deal.value.currency, -deal.value.amount);
+      add(open, resolvedMonth, -1);
+      if (amount !== 0) add((openValue[resolvedMonth] ??= {}), currency, -amount);
     }
-    if (Object.keys(ledger.openValue).length === 0) delete ledger.openValue;
+    if (amount !== 0) ledger.openValue = openValue;
     // Due within 30 days after a month's end at which it was open: at most the two months before the deadline.
     const deadline = toEpochMs(deal.deadlineInForce);
+    const deadlineMonth = monthOf(deadline, timeZone);
     // The window includes its end, so a deadline exactly 30 days after a month end still counts for that month.
-    for (let month = monthOf(deadline - DUE_WINDOW_MS - 1, timeZone); month <= monthOf(deadline, timeZone); month = addMonths(month, 1)) {
+    for (let month = monthOf(deadline - DUE_WINDOW_MS - 1, timeZone); month <= deadlineMonth; month = addMonths(month, 1)) {
       const openAtEnd = month >= closedMonth && (resolvedMonth === null || month < resolvedMonth);
+      if (!openAtEnd) continue;
       const end = monthEndMs(month, timeZone);
-      if (openAtEnd && end < deadline && deadline <= end + DUE_WINDOW_MS) add(at(month), 'dueNext30Days', 1);
+      if (end < deadline && deadline <= end + DUE_WINDOW_MS) {
+        const due = at(month);
+        due.dueNext30Days = plus(due.dueNext30Days);
+      }
     }
   }
 
   for (const response of Object.values(deal.npsResponses)) {
-    add(at(monthOf(response.respondedAt, timeZone)), npsCategory(response.score), 1);
+    const month = at(monthOf(response.respondedAt, timeZone));
+    const category = npsCategory(response.score);
+    month[category] = plus(month[category]);
   }
 
   return { dimensions: dimensionsOf(deal), months, ledger };
+};
+
+/** How many items of a handoff's checklist were ticked. */
+const checkedItems = (checklist: HandoffChecklist): number => {
+  let checked = 0;
+  for (const key in checklist) if (checklist[key as keyof HandoffChecklist]) checked++;
+  return checked;
 };
 
 /** An NPS answer no deal claims counts for the organisation alone, in the month it was given. */

@@ -14,6 +14,8 @@ export interface DealTeams {
  */
 export const dealTeamsOf = (deal: Deal, timeZone: string): { month: Month; teams: DealTeams }[] => {
   const teams: DealTeams = { dealId: deal.dealId, salesTeam: deal.salesTeam, opsTeam: deal.handoff?.opsTeam ?? null };
-  const months = new Set([monthOf(deal.closedAt, timeZone), ...(deal.delivery ? [monthOf(deal.delivery.at, timeZone)] : [])]);
-  return [...months].map((month) => ({ month, teams }));
+  const closedIn = monthOf(deal.closedAt, timeZone);
+  const deliveredIn = deal.delivery ? monthOf(deal.delivery.at, timeZone) : closedIn;
+  const months = deliveredIn === closedIn ? [closedIn] : [closedIn, deliveredIn];
+  return months.map((month) => ({ month, teams }));
 };

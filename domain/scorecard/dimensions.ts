@@ -11,12 +11,17 @@ export const isDimension = (value: string): value is Dimension =>
  * owner, ops team and whoever delivered it. Each sees the whole deal on their scorecard.
  */
 export const dimensionsOf = (deal: Deal): Dimension[] => {
-  const dimensions = new Set<Dimension>(['org', `person:${deal.seller.id}`, `team:${deal.salesTeam}`]);
+  // A few at most: a list kept free of repeats costs less than a Set for every deal the fold reads.
+  const dimensions: Dimension[] = ['org', `person:${deal.seller.id}`];
+  const include = (dimension: Dimension) => {
+    if (!dimensions.includes(dimension)) dimensions.push(dimension);
+  };
+  include(`team:${deal.salesTeam}`);
   // An ops owner who returned a handoff keeps the deal: their return counts on their scorecard.
   for (const handoff of handoffsOf(deal)) {
-    dimensions.add(`person:${handoff.opsOwner.id}`);
-    dimensions.add(`team:${handoff.opsTeam}`);
+    include(`person:${handoff.opsOwner.id}`);
+    include(`team:${handoff.opsTeam}`);
   }
-  if (deal.delivery) dimensions.add(`person:${deal.delivery.deliveredBy.id}`);
-  return [...dimensions];
+  if (deal.delivery) include(`person:${deal.delivery.deliveredBy.id}`);
+  return dimensions;
 };
