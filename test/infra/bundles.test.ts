@@ -83,21 +83,33 @@ describe('every function as bundled for Lambda', () => {
   });
 });
 
+type BundledHandler = (event: unknown) => Promise<{ statusCode: number; body: string }>;
+
+/** A function's handler as its bundle exports it. */
+const bundledHandler = async (name: string): Promise<BundledHandler> =>
+  ((await import(pathToFileURL(path.join(outDir, name, 'index.mjs')).href)) as { handler: BundledHandler }).handler;
+
+/** An HTTP API request for a route, as API Gateway hands it to a function. */
+const httpRequest = (routeKey: string, parts: Record<string, unknown>) => ({
+  version: '2.0',
+  routeKey,
+  rawPath: routeKey.split(' ')[1],
+  rawQueryString: '',
+  headers: {},
+  isBase64Encoded: false,
+  ...parts,
+});
+
 describe('the commands function as bundled for Lambda', () => {
   it('given a close with a negative amount, when the bundled handler answers, then it names the field in the same words as ever', async () => {
-    const { handler } = (await import(pathToFileURL(path.join(outDir, 'commands', 'index.mjs')).href)) as {
-      handler: (event: unknown) => Promise<{ statusCode: number; body: string }>;
-    };
-    const response = await handler({
-      version: '2.0',
-      routeKey: 'POST /v1/deals',
-      rawPath: '/v1/deals',
-      rawQueryString: '',
-      headers: { 'content-type': 'application/json' },
-      requestContext: { authorizer: { jwt: { claims: { sub: 'P-SALES-1', roles: '[sales]' }, scopes: null } }, requestId: 'bundle-test' },
-      body: JSON.stringify(closeDealBody('D-BUNDLE', { value: { amount: -1, currency: 'USD' } })),
-      isBase64Encoded: false,
-    });
+    const handler = await bundledHandler('commands');
+    const response = await handler(
+      httpRequest('POST /v1/deals', {
+        requestContext: { authorizer: { jwt: { claims: { sub: 'P-SALES-1', roles: '[sales]' }, scopes: null } }, requestId: 'bundle-test' },
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(closeDealBody('D-BUNDLE', { value: { amount: -1, currency: 'USD' } })),
+      }),
+    );
     expect(response.statusCode).toBe(400);
     expect(JSON.parse(response.body).errors).toEqual([{ path: 'value.amount', message: 'Too small: expected number to be >=0' }]);
   });
@@ -105,19 +117,8 @@ describe('the commands function as bundled for Lambda', () => {
 
 describe('the queries function as bundled for Lambda', () => {
   it('given its first request is for the OpenAPI document, which it loads only then, when the bundled handler answers, then it is the whole document', async () => {
-    const { handler } = (await import(pathToFileURL(path.join(outDir, 'queries', 'index.mjs')).href)) as {
-      handler: (event: unknown) => Promise<{ statusCode: number; body: string }>;
-    };
-    const response = await handler({
-      version: '2.0',
-      routeKey: 'GET /v1/openapi.json',
-      rawPath: '/v1/openapi.json',
-      rawQueryString: '',
-      headers: {},
-      requestContext: { requestId: 'bundle-test' },
-      isBase64Encoded: false,
-    });
-
+    const handler = await bundledHandler('queries');
+    const response = await handler(httpRequest('GET /v1/openapi.json', { requestContext: { requestId: 'bundle-test' } }));
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual(openApiDocument());
   });
