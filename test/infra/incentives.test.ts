@@ -1,4 +1,4 @@
-import { App, type CfnElement } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,10 +6,7 @@ import { EVENTS_TABLE_ENV, PROJECTIONS_TABLE_ENV, REPORTS_BUCKET_ENV } from '../
 import { routeKey, routes } from '../../functions/http/routes.ts';
 import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
-import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource, type Statement } from './template.ts';
-
-// stack.test.ts proves every entry bundles; here only the template matters, so esbuild is skipped.
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import { actionsOn, getAttOf, refOf, statementsOfFunction, type Resource, type Statement, scheduleOf, templateOnlyApp } from './template.ts';
 
 // Not UTC, so a schedule that ignored the business zone would show.
 const BUSINESS_ZONE = 'Asia/Tokyo';
@@ -32,7 +29,7 @@ describe('given the Handshake stack with incentives and the monthly close', () =
   let template: Template;
 
   beforeAll(() => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     stack = new HandshakeStack(app, 'Handshake', { timeZone: BUSINESS_ZONE });
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources as Record<string, Resource>;
@@ -227,13 +224,7 @@ describe('given the Handshake stack with incentives and the monthly close', () =
 
   describe('when looking at the monthly close schedule', () => {
     // The escalation sweep has a schedule too; this one invokes the month close.
-    const schedule = (): Record<string, unknown> => {
-      const found = ofType('AWS::Scheduler::Schedule').filter(
-        ([, s]) => getAttOf((s.Properties?.Target as { Arn: unknown }).Arn, 'Arn') === idOf(stack.monthlyClose.fn),
-      );
-      expect(found).toHaveLength(1);
-      return found[0]![1].Properties ?? {};
-    };
+    const schedule = (): Record<string, unknown> => scheduleOf(resources, idOf(stack.monthlyClose.fn));
     const target = (): Record<string, unknown> => schedule().Target as Record<string, unknown>;
 
     it('then it fires at 00:05 on the 1st of every month, in the business time zone', () => {

@@ -5,9 +5,7 @@ import { WriteNagSuppressionsToCloudFormationAspect } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { flattenReference, recordWildcardReason, wildcardFindingId } from '../../infra/constructs/wildcardReasons.ts';
-import { cdkJsonContext, type Resource } from './template.ts';
-
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import { type Resource, templateOnlyApp } from './template.ts';
 
 type PolicyStatement = { Effect: string; Action?: string | string[]; NotAction?: unknown; Resource?: unknown; NotResource?: unknown };
 type Wildcard = { resource: string; finding: string };
@@ -79,7 +77,7 @@ describe('given the synthesised Handshake template', () => {
   let template: Record<string, unknown>;
 
   beforeAll(() => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     const stack = new HandshakeStack(app, 'Handshake', { timeZone: 'UTC' });
     template = templateWithReasons(app, stack);
   }, 120_000);

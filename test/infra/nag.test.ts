@@ -2,14 +2,11 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
-import { cdkJsonContext } from './template.ts';
-
-// Bundling does not change what cdk-nag inspects; stack.test.ts proves every entry bundles.
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import { templateOnlyApp } from './template.ts';
 
 /** The app as deployed, checked by the AwsSolutions pack; synth throws the report on any finding. */
 const synthWithAwsSolutions = (props: Partial<ConstructorParameters<typeof HandshakeStack>[2]> = {}) => {
-  const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+  const app = templateOnlyApp();
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stack = new HandshakeStack(app, 'Handshake', { timeZone: 'UTC', ...props });
   return { app, stack };

@@ -11,10 +11,7 @@ import { HttpApi } from '../../infra/constructs/httpApi.ts';
 import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { npsProviders, webhookSecretArnEnv } from '../../infra/constructs/webhookSecrets.ts';
-import { actionsOn, cdkJsonContext, refOf, statementsOfFunction, type Resource } from './template.ts';
-
-// stack.test.ts proves every entry bundles; here only the template matters, so esbuild is skipped.
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import { actionsOn, refOf, statementsOfFunction, type Resource, templateOnlyApp } from './template.ts';
 
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 const WEBHOOK_ROUTE_KEYS = ['POST /v1/nps/delighted', 'POST /v1/nps/typeform'];
@@ -25,7 +22,7 @@ describe('given the Handshake stack with NPS ingestion', () => {
   let template: Template;
 
   beforeAll(() => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     stack = new HandshakeStack(app, 'Handshake', { timeZone: 'Europe/Berlin' });
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources as Record<string, Resource>;

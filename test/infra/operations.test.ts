@@ -1,4 +1,4 @@
-import { App, type CfnElement } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,9 +7,8 @@ import { METRICS_NAMESPACE, MetricName } from '../../functions/observability/met
 import { productMetric } from '../../infra/constructs/productMetrics.ts';
 import { npsProviders } from '../../infra/constructs/webhookSecrets.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
-import { cdkJsonContext, refOf, type Resource } from './template.ts';
+import { refOf, type Resource, templateOnlyApp } from './template.ts';
 
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 const EMAILS = ['ops@example.com', 'payroll-oncall@example.com'];
 
 describe('given the Handshake stack with alarm e-mails', () => {
@@ -18,7 +17,7 @@ describe('given the Handshake stack with alarm e-mails', () => {
   let resources: Record<string, Resource>;
 
   beforeAll(() => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     stack = new HandshakeStack(app, 'Handshake', { timeZone: 'UTC', alarmEmails: EMAILS, currency: 'EUR' });
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources as Record<string, Resource>;
@@ -171,7 +170,7 @@ describe('given the Handshake stack with alarm e-mails', () => {
 
 describe('given the stack with CORS origins', () => {
   it('when synthesised, then only those origins may call the API from a browser', () => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     const stack = new HandshakeStack(app, 'Handshake', { timeZone: 'UTC', corsOrigins: ['https://app.example.com'] });
 
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', {
@@ -189,7 +188,7 @@ describe('given a product metric asked for with dimensions the code does not emi
 
 describe('given a currency that does not exist', () => {
   it('when the stack is built, then synth fails', () => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     expect(() => new HandshakeStack(app, 'Handshake', { timeZone: 'UTC', currency: 'XYZ' })).toThrow(/currency "XYZ"/);
   });
 });

@@ -1,4 +1,4 @@
-import { App, type CfnElement } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,10 +6,7 @@ import { EVENTS_TABLE_ENV, PROJECTIONS_TABLE_ENV } from '../../functions/config.
 import { tableAccess, type ConfiguredFunction } from '../../infra/constructs/apiFunctions.ts';
 import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
-import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource, type Statement } from './template.ts';
-
-// Only the template matters here (stack.test.ts proves every entry bundles), so esbuild is skipped.
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import { actionsOn, getAttOf, refOf, statementsOfFunction, type Resource, type Statement, scheduleOf, templateOnlyApp } from './template.ts';
 
 // Not UTC, so a schedule that ignored the business zone would show.
 const BUSINESS_ZONE = 'America/Chicago';
@@ -21,20 +18,14 @@ describe('given the Handshake stack with the promise desk', () => {
   let resources: Record<string, Resource>;
 
   beforeAll(() => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     stack = new HandshakeStack(app, 'Handshake', { timeZone: BUSINESS_ZONE });
     resources = Template.fromStack(stack).toJSON().Resources as Record<string, Resource>;
   });
 
   const idOf = (construct: IConstruct): string => stack.getLogicalId(construct.node.defaultChild as CfnElement);
   const ofType = (type: string): [string, Resource][] => Object.entries(resources).filter(([, r]) => r.Type === type);
-  const sweepSchedule = (): Record<string, unknown> => {
-    const found = ofType('AWS::Scheduler::Schedule').filter(
-      ([, schedule]) => getAttOf((schedule.Properties?.Target as { Arn: unknown }).Arn, 'Arn') === idOf(stack.escalationSweep.fn),
-    );
-    expect(found).toHaveLength(1);
-    return found[0]![1].Properties ?? {};
-  };
+  const sweepSchedule = (): Record<string, unknown> => scheduleOf(resources, idOf(stack.escalationSweep.fn));
   const target = (): Record<string, unknown> => sweepSchedule().Target as Record<string, unknown>;
 
   describe('when looking at the API functions', () => {

@@ -1,4 +1,4 @@
-import { App, type CfnElement } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,7 @@ import { routeKey, routes } from '../../functions/http/routes.ts';
 import { projectionsTable } from '../../functions/projections/projectionsTable.ts';
 import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
-import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource } from './template.ts';
-
-// stack.test.ts proves every entry bundles; here only the template matters, so esbuild is skipped.
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+import { actionsOn, getAttOf, refOf, statementsOfFunction, type Resource, templateOnlyApp } from './template.ts';
 
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
@@ -20,7 +17,7 @@ describe('given the Handshake stack with its stream consumers', () => {
   let template: Template;
 
   beforeAll(() => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     stack = new HandshakeStack(app, 'Handshake', { timeZone: 'America/Chicago' });
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources as Record<string, Resource>;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
 
 /** A resource of a synthesized CloudFormation template. */
 export type Resource = { Type: string; Properties?: Record<string, unknown> };
@@ -13,6 +14,12 @@ export const cdkJsonContext = (): Record<string, unknown> => {
   };
   return cdkJson.context ?? {};
 };
+
+/**
+ * An app as the CLI would make it, without esbuild: for specs that read only the template
+ * (stack.test.ts proves every entry bundles).
+ */
+export const templateOnlyApp = (): App => new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
 
 export const refOf = (value: unknown): string => {
   const ref = (value as { Ref?: unknown } | undefined)?.Ref;
@@ -44,3 +51,13 @@ export const actionsOn = (statements: readonly Statement[], resourceId: string):
   statements
     .filter((statement) => statement.Effect === 'Allow' && JSON.stringify(statement.Resource).includes(`"${resourceId}"`))
     .flatMap((statement) => [statement.Action].flat());
+
+/** The properties of the one EventBridge Scheduler schedule that invokes the function with logical id `functionId`. */
+export const scheduleOf = (resources: Record<string, Resource>, functionId: string): Record<string, unknown> => {
+  const found = Object.values(resources).filter(
+    (resource) =>
+      resource.Type === 'AWS::Scheduler::Schedule' && getAttOf((resource.Properties?.Target as { Arn: unknown }).Arn, 'Arn') === functionId,
+  );
+  if (found.length !== 1) throw new Error(`expected one schedule invoking ${functionId}, found ${found.length}`);
+  return found[0]!.Properties ?? {};
+};

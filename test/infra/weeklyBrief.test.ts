@@ -1,14 +1,12 @@
-import { App, type CfnElement } from 'aws-cdk-lib';
+import type { CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_TABLE_ENV, PROJECTIONS_TABLE_ENV, REPORTS_BUCKET_ENV } from '../../functions/config.ts';
 import { lambdaRuntime } from '../../infra/constructs/handshakeFunction.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
-import { actionsOn, cdkJsonContext, getAttOf, refOf, statementsOfFunction, type Resource, type Statement } from './template.ts';
+import { actionsOn, getAttOf, refOf, statementsOfFunction, type Resource, type Statement, scheduleOf, templateOnlyApp } from './template.ts';
 
-// Only the template matters here (stack.test.ts proves every entry bundles), so esbuild is skipped.
-const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
 // Not UTC, so a schedule that ignored the business zone would show.
 const BUSINESS_ZONE = 'America/Chicago';
 const DYNAMODB_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -18,20 +16,14 @@ describe('given the Handshake stack with the weekly brief', () => {
   let resources: Record<string, Resource>;
 
   beforeAll(() => {
-    const app = new App({ context: { ...cdkJsonContext(), ...SKIP_BUNDLING } });
+    const app = templateOnlyApp();
     stack = new HandshakeStack(app, 'Handshake', { timeZone: BUSINESS_ZONE });
     resources = Template.fromStack(stack).toJSON().Resources as Record<string, Resource>;
   });
 
   const idOf = (construct: IConstruct): string => stack.getLogicalId(construct.node.defaultChild as CfnElement);
   const ofType = (type: string): [string, Resource][] => Object.entries(resources).filter(([, r]) => r.Type === type);
-  const briefSchedule = (): Record<string, unknown> => {
-    const found = ofType('AWS::Scheduler::Schedule').filter(
-      ([, schedule]) => getAttOf((schedule.Properties?.Target as { Arn: unknown }).Arn, 'Arn') === idOf(stack.weeklyBrief.fn),
-    );
-    expect(found).toHaveLength(1);
-    return found[0]![1].Properties ?? {};
-  };
+  const briefSchedule = (): Record<string, unknown> => scheduleOf(resources, idOf(stack.weeklyBrief.fn));
   const target = (): Record<string, unknown> => briefSchedule().Target as Record<string, unknown>;
   /** What the statements allow on the reports bucket's objects, by the ARN pattern they name. */
   const objectGrants = (statements: Statement[]) =>
