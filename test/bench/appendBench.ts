@@ -5,6 +5,7 @@ import { createCommandsHandler } from '../../functions/handlers/commands.ts';
 import { closeDealBody, scopeChangeBody } from '../support/sampleDeals.ts';
 import { createCastoreClose } from './castoreAppend.ts';
 import { dynamoItemBytes } from './dynamoItemSize.ts';
+import { quantile } from './stats.ts';
 
 const claims = { sub: 'P-SALES-1', roles: '[sales]' };
 
@@ -46,7 +47,6 @@ const measure = async (count: number, concurrency: number, operation: (i: number
   return count / seconds;
 };
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q)]!;
 
 export interface Spread {
   median: number;

@@ -7,6 +7,7 @@ import { build, type Metafile } from 'esbuild';
 import { EVENT_BUS_ENV, PUBLISH_DLQ_URL_ENV } from '../../functions/config.ts';
 import { functionEntries, scheduledEntries, streamConsumerEntries } from '../../functions/handlers/entries.ts';
 import { esbuildBuildOptions } from '../../infra/constructs/lambdaBundling.ts';
+import { quantile } from './stats.ts';
 
 /** What a function does: answers the HTTP API, or works in the background (stream consumers and schedules). */
 type FunctionKind = 'api' | 'background';
@@ -43,7 +44,6 @@ export interface ColdStartOptions {
   samples: number;
 }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q)]!;
 
 const localeBytes = (metafile: Metafile, outfile: string) => {
   const output = Object.entries(metafile.outputs).find(([file]) => path.resolve(projectRoot, file) === outfile)![1];

@@ -4,6 +4,7 @@ import { projectionFor } from '../../domain/scorecard/streamProjections.ts';
 import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { eventsTable as T } from '../../functions/eventStore/eventsTable.ts';
 import type { History } from './history.ts';
+import { median } from './stats.ts';
 
 /**
  * The projector's CPU path without the network: stored event items parsed and validated as the
@@ -44,7 +45,6 @@ export interface FoldBenchResult {
   checksum: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 /** Items grouped by stream, in version order, as a rebuild's scan hands them over. */
 const byStream = (items: readonly Record<string, AttributeValue>[]): Record<string, AttributeValue>[][] => {

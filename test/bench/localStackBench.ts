@@ -11,8 +11,8 @@ import { freePort } from '../../functions/local/dynamoDbLocal.ts';
 import { ensureEventsTable } from '../../functions/local/tables.ts';
 import { readStackRecord, type StackRecord } from '../../functions/local/stackRecord.ts';
 import { closeDealBody, deliveryBody, handoffBody } from '../support/sampleDeals.ts';
+import { quantile } from './stats.ts';
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q)]!;
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
 export interface Spread {

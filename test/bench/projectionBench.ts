@@ -15,12 +15,11 @@ import { countersOf, itemCountersOf, sumInto, type Counters, type ItemCounters }
 import { createStreamProjector, type ProjectionOutcome } from '../../functions/projections/streamProjector.ts';
 import { streamEventOf, streamRecordOf } from '../support/projection.ts';
 import type { History } from './history.ts';
+import { median, secondsSince } from './stats.ts';
 
 /** The event source mapping's retryAttempts (infra/constructs/deadLetterQueue.ts). */
 const MAX_RETRY_ATTEMPTS = 5;
 
-const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 
 /** What one stream's events, in version order, contribute to the scorecards. */
 export const contributionsOfStream = (streamId: string, events: readonly RecordedDealEvent[], timeZone: string): Contributions => {
@@ -261,15 +260,15 @@ export const runProjectionBench = async (client: DynamoDBClient, options: Projec
             await new Promise((wait) => setTimeout(wait, 100 * 2 ** (failuresOfHead - 1)));
           }
         }
-        if (seconds(lastReport) > 15) {
+        if (secondsSince(lastReport) > 15) {
           lastReport = process.hrtime.bigint();
-          const elapsed = seconds(projectorStarted);
+          const elapsed = secondsSince(projectorStarted);
           progress(`projector: ${projected}/${fed} events in ${elapsed.toFixed(0)} s, ${(projected / elapsed).toFixed(0)} events/s, ${retriedInvocations} retried batches`);
         }
       }
     }),
   );
-  const projectorSeconds = seconds(projectorStarted);
+  const projectorSeconds = secondsSince(projectorStarted);
   for (const { counted, shardClient } of consumers) {
     addCounts(calls, counted.calls);
     addCounts(callFailures, counted.failures);
@@ -303,7 +302,7 @@ export const runProjectionBench = async (client: DynamoDBClient, options: Projec
     onProgress: (report) => {
       if (!phaseStarts.has(report.phase)) phaseStarts.set(report.phase, process.hrtime.bigint());
       phaseStarts.set(`${report.phase} end`, process.hrtime.bigint());
-      if (seconds(lastRebuildReport) > 15) {
+      if (secondsSince(lastRebuildReport) > 15) {
         lastRebuildReport = process.hrtime.bigint();
         progress(`rebuild: ${report.phase} ${report.done}/${report.total}, ${report.perSecond.toFixed(0)}/s`);
       }
@@ -326,10 +325,10 @@ export const runProjectionBench = async (client: DynamoDBClient, options: Projec
       const started = process.hrtime.bigint();
       if (which === 'fold') {
         totals = foldTotals(history.events, timeZone);
-        foldRounds.push(history.events.length / seconds(started));
+        foldRounds.push(history.events.length / secondsSince(started));
       } else {
         foldTotals(history.items.map((item) => readStoredItem(item).event).filter(isDealEvent), timeZone);
-        parseRounds.push(history.events.length / seconds(started));
+        parseRounds.push(history.events.length / secondsSince(started));
       }
     }
   }

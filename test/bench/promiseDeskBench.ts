@@ -6,6 +6,7 @@ import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
 import { ensureEventsTable, ensureProjectionsTable } from '../../functions/local/tables.ts';
 import { storedEventItems, projectorFor, streamEventOf, streamRecordOf } from '../support/projection.ts';
 import { closeDealBody } from '../support/sampleDeals.ts';
+import { quantile } from './stats.ts';
 
 type Claims = { sub: string; roles: string };
 const ADMIN: Claims = { sub: 'P-BENCH-ADMIN', roles: '[admin]' };
@@ -32,7 +33,6 @@ const httpEvent = (
   } as unknown as APIGatewayProxyEventV2;
 };
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q)]!;
 const elapsedMs = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e6;
 
 export interface Latency {

@@ -8,9 +8,8 @@ import { DynamoEventStore } from '../../functions/eventStore/dynamoEventStore.ts
 import { ActiveGeneration } from '../../functions/projections/generations.ts';
 import { rebuildProjections, type RebuildProgress } from '../../functions/projections/rebuild.ts';
 import { createStreamProjector } from '../../functions/projections/streamProjector.ts';
+import { quantile, secondsSince } from './stats.ts';
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q)]!;
-const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 export interface RebuildBenchOptions {
   eventsTable: string;
@@ -75,7 +74,7 @@ const timedWrites = async (client: DynamoDBClient, items: Record<string, Attribu
     const writes = batchWrites(client, tableName);
     await writes.add(items.map((Item) => ({ PutRequest: { Item } })));
     await writes.finish();
-    const elapsed = seconds(started);
+    const elapsed = secondsSince(started);
     return { items: items.length, seconds: elapsed, itemsPerSecond: items.length / elapsed };
   } finally {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
@@ -102,7 +101,7 @@ export const runRebuildBench = async (options: RebuildBenchOptions): Promise<Reb
     try {
       const started = process.hrtime.bigint();
       const read = await plainScan(client, options.eventsTable, segments);
-      const rate = read / seconds(started);
+      const rate = read / secondsSince(started);
       scan.get(segments)!.push(rate);
       progress(`rebuild bench: Scan with ${segments} segments, ${read} items, ${rate.toFixed(0)}/s`);
       return rate;
@@ -135,12 +134,12 @@ export const runRebuildBench = async (options: RebuildBenchOptions): Promise<Reb
         switchGraceMs: 0,
         onProgress: (report) => phaseEnded.set(report.phase, process.hrtime.bigint()),
       });
-      const total = seconds(started);
+      const total = secondsSince(started);
       const end = (phase: RebuildProgress['phase']) => phaseEnded.get(phase) ?? started;
       phases = {
         'reading events': Number(end('reading events') - started) / 1e9,
         'writing projections': Number(end('writing projections') - end('reading events')) / 1e9,
-        'catching up': seconds(end('writing projections')),
+        'catching up': secondsSince(end('writing projections')),
       };
       events = result.events;
       items = result.items;
@@ -179,5 +178,3 @@ export const runRebuildBench = async (options: RebuildBenchOptions): Promise<Reb
     client.destroy();
   }
 };
-
-export const median = (values: number[]): number => quantile(values, 0.5);

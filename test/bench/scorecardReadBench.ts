@@ -12,9 +12,8 @@ import { serveLocalApi } from '../../functions/local/localApi.ts';
 import { ledgerCountersOf, ledgerOf, monthCountersOf, monthCountsOf, type Counters } from '../../functions/projections/scorecardCounters.ts';
 import { Rng } from './history.ts';
 import { contributionsOfStream } from './projectionBench.ts';
+import { quantile, secondsSince } from './stats.ts';
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) * q)]!;
-const seconds = (since: bigint) => Number(process.hrtime.bigint() - since) / 1e9;
 
 export interface Latency {
   count: number;
@@ -178,7 +177,7 @@ export const runScorecardReadBench = async (client: DynamoDBClient, options: Rea
         }
       }),
     );
-    return count / seconds(started);
+    return count / secondsSince(started);
   };
 
   try {
@@ -200,7 +199,7 @@ export const runScorecardReadBench = async (client: DynamoDBClient, options: Rea
       const fold = async () => {
         const started = process.hrtime.bigint();
         folded = await foldMonth(client, options.eventsTable, options.foldMonth, options.timeZone, options.foldSegments);
-        folds.push(seconds(started) * 1000);
+        folds.push(secondsSince(started) * 1000);
       };
       if (round % 2 === 0) {
         await requests();
