@@ -1,3 +1,4 @@
+import { englishNumberFormat } from '../englishNumberFormat.ts';
 import currencyCodes from 'currency-codes';
 
 /*
@@ -34,7 +35,7 @@ export const moneyInWords = (amount: number | bigint, currency: string): string 
 /** A count with its noun, singular or plural as the count asks. */
 export const countInWords = (count: number, singular: string, plural = `${singular}s`): string => `${count} ${count === 1 ? singular : plural}`;
 
-const percent = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const percent = englishNumberFormat({ maximumFractionDigits: 2 });
 
 /** Basis points as a share: 200 -> "2%", 5000 -> "50%". */
 export const bpsInWords = (bps: number): string => `${percent.format(bps / 100)}%`;
@@ -42,7 +43,7 @@ export const bpsInWords = (bps: number): string => `${percent.format(bps / 100)}
 /** A fraction 0..1 as a percentage: 0.8 -> "80%". */
 export const rateInWords = (rate: number): string => `${percent.format(rate * 100)}%`;
 
-const factor = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const factor = englishNumberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
 /** A multiplier in basis points as a factor: 12000 -> "×1.20". */
 export const multiplierInWords = (bps: number): string => `×${factor.format(bps / 10_000)}`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { EVENT_BUS_ENV, PUBLISH_DLQ_URL_ENV, readConfig, type Config } from '../config.ts';
 import { createDynamoClient } from '../dynamo/dynamoClient.ts';
@@ -31,7 +31,8 @@ import { EscalationsRepository } from '../projections/escalationsRepository.ts';
 import { OpenCommitmentsRepository } from '../projections/openCommitmentsRepository.ts';
 import type { EscalationsSource, OpenCommitmentsSource } from '../promises/promiseDeskSources.ts';
 import { sqsDeadLetterSink } from '../publishing/deadLetterSinks.ts';
-import { S3ReportStore, type ReportStore } from '../reports/reportStore.ts';
+import type { ReportStore } from '../reports/reportStore.ts';
+import { S3ReportStore } from '../reports/s3ReportStore.ts';
 import { BRIEFS_PREFIX, prefixedStore } from '../cadence/briefStore.ts';
 import { createBriefService } from '../cadence/briefService.ts';
 import { projectedForecasts } from '../cadence/projectedForecasts.ts';
@@ -82,11 +83,13 @@ const activeGeneration = ({ client, config }: Composition) => {
   return () => generations.current();
 };
 
-const reportStoreOf = ({ reports, config }: Composition): ReportStore =>
-  reports ?? new S3ReportStore(new S3Client({ region: config.region }), config.reportsBucket);
+/** The reports bucket, with the credentials the SDK's clients use (on Lambda, the role's, from the environment). */
+const s3ReportStore = ({ config }: Composition): ReportStore =>
+  new S3ReportStore({ location: { bucket: config.reportsBucket, region: config.region }, credentials: defaultProvider() });
 
-const briefStoreOf = ({ briefs, config }: Composition): ReportStore =>
-  briefs ?? prefixedStore(new S3ReportStore(new S3Client({ region: config.region }), config.reportsBucket), BRIEFS_PREFIX);
+const reportStoreOf = (composition: Composition): ReportStore => composition.reports ?? s3ReportStore(composition);
+
+const briefStoreOf = (composition: Composition): ReportStore => composition.briefs ?? prefixedStore(s3ReportStore(composition), BRIEFS_PREFIX);
 
 const incentiveService = (composition: Composition, reports: ReportStore) =>
   wireIncentiveService({

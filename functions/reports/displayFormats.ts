@@ -1,3 +1,4 @@
+import { englishNumberFormat } from '../../domain/englishNumberFormat.ts';
 import { majorUnits, minorUnitDigits } from './majorUnits.ts';
 
 // How the HTML report shows numbers to people; the JSON report and the payroll CSV keep them exact.
@@ -16,11 +17,11 @@ export const displayMoney = (amount: number, currency: string): string => {
   return format.format(majorUnits(amount, currency) as Intl.StringNumericLiteral);
 };
 
-const percentFormat = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
-const oneDecimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-const integerFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
-const npsFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const multiplierFormat = new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const percentFormat = englishNumberFormat({ style: 'percent', maximumFractionDigits: 1 });
+const oneDecimal = englishNumberFormat({ maximumFractionDigits: 1 });
+const integerFormat = englishNumberFormat({ maximumFractionDigits: 0 });
+const npsFormat = englishNumberFormat({ maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const multiplierFormat = englishNumberFormat({ minimumFractionDigits: 2, maximumFractionDigits: 4 });
 
 /** A fraction 0..1 as "85.7%"; null (nothing to divide) as "n/a". */
 export const displayRate = (rate: number | null): string => (rate === null ? 'n/a' : percentFormat.format(rate));
@@ -42,13 +43,13 @@ export const displayMultiplier = (bps: number): string => `×${multiplierFormat.
 export const countOf = (count: number, singular: string, plural = `${singular}s`): string =>
   `${displayCount(count)} ${count === 1 ? singular : plural}`;
 
-const twoDecimals = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const twoDecimals = englishNumberFormat({ maximumFractionDigits: 2 });
 
 /** Basis points as a share: 200 -> "2%", 5000 -> "50%", 125 -> "1.25%". */
 export const displayBps = (bps: number): string => `${twoDecimals.format(bps / 100)}%`;
 
-const signedCount = new Intl.NumberFormat('en', { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
-const signedPoints = new Intl.NumberFormat('en', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const signedCount = englishNumberFormat({ maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const signedPoints = englishNumberFormat({ maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
 /** A month-over-month change of a count or an NPS: "+2", "-1", "0"; null (nothing to compare) as "—". */
 export const displayCountChange = (change: number | null): string => (change === null ? '—' : signedCount.format(change));

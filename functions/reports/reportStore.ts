@@ -1,6 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, normalize } from 'node:path';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 export interface StoredReport {
   body: string;
@@ -11,27 +10,6 @@ export interface StoredReport {
 export interface ReportStore {
   put(key: string, report: StoredReport): Promise<void>;
   get(key: string): Promise<StoredReport | null>;
-}
-
-export class S3ReportStore implements ReportStore {
-  constructor(
-    private readonly client: S3Client,
-    private readonly bucket: string,
-  ) {}
-
-  async put(key: string, report: StoredReport): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: report.body, ContentType: report.contentType }));
-  }
-
-  async get(key: string): Promise<StoredReport | null> {
-    try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return { body: (await object.Body?.transformToString('utf-8')) ?? '', contentType: object.ContentType ?? 'application/octet-stream' };
-    } catch (error) {
-      if (error instanceof NoSuchKey) return null;
-      throw error;
-    }
-  }
 }
 
 const contentTypes: Record<string, string> = {

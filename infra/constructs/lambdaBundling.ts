@@ -1,6 +1,7 @@
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 
 /**
  * How every Lambda bundle is built, declared once: the CDK deploys with these options and
@@ -27,6 +28,9 @@ export const lambdaBundle = {
   // start). Without the sources' text it is a third of the size; stack traces need only its mappings.
   sourceMap: true,
   sourcesContent: false,
+  // A function on Lambda finds its role's credentials in the environment: only that link of the SDK's
+  // credential chain ships (functions/aws/lambdaCredentials.ts says why).
+  alias: { '@aws-sdk/credential-provider-node': './functions/aws/lambdaCredentials.ts' },
 } as const;
 
 /*
@@ -49,9 +53,13 @@ export const nodejsFunctionBundling: BundlingOptions = {
   minify: lambdaBundle.minify,
   sourceMap: lambdaBundle.sourceMap,
   sourcesContent: lambdaBundle.sourcesContent,
+  // esbuild runs in the project root, where the alias's relative path starts.
+  esbuildArgs: { '--alias': Object.entries(lambdaBundle.alias).map(([from, to]) => `${from}=${to}`) },
   // Ship the SDK version the tests ran against, not whatever the runtime happens to carry.
   bundleAwsSDK: true,
 };
+
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** esbuild's build options for `lambdaBundle`, as the NodejsFunction passes them to the esbuild CLI. */
 export const esbuildBuildOptions = (entry: string, outfile: string): BuildOptions => ({
@@ -66,6 +74,8 @@ export const esbuildBuildOptions = (entry: string, outfile: string): BuildOption
   minify: lambdaBundle.minify,
   sourcemap: lambdaBundle.sourceMap,
   sourcesContent: lambdaBundle.sourcesContent,
+  alias: { ...lambdaBundle.alias },
+  absWorkingDir: projectRoot,
   logLevel: 'warning',
   metafile: true,
 });

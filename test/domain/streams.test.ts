@@ -71,3 +71,12 @@ describe('recorded events, validated per kind of stream', () => {
     expect(RecordedEvent.safeParse({ ...recordedEvent('D-3', 1), streamId: 'invoice#D-3' }).success).toBe(false);
   });
 });
+
+describe("each kind's recorded-event schema, built when first read", () => {
+  it('given every kind of stream, when its schema is read twice, then there is one for each kind and it is built once', () => {
+    expect(Object.keys(recordedEventOf).sort()).toEqual(Object.keys(streamKinds).sort());
+    for (const name of Object.keys(streamKinds) as (keyof typeof recordedEventOf)[]) {
+      expect(recordedEventOf[name]).toBe(recordedEventOf[name]);
+    }
+  });
+});

@@ -69,6 +69,21 @@ describe('every function as bundled for Lambda', () => {
     expect(contract).toEqual([]);
   });
 
+  it("given each bundle, then of the SDK's credential chain only the environment's link is in it, and no S3 client", () => {
+    // Lambda gives a function its role's credentials in the environment; the chain's other links and the
+    // STS and SSO clients they carry were about 135 KB of every bundle, and the S3 client 140 KB of four.
+    const unwanted = /node_modules\/@aws-sdk\/(credential-provider-(?!env\/)[^/]+|nested-clients|client-s3|token-providers)\//;
+    const offenders = Object.entries(metafiles).flatMap(([name, metafile]) =>
+      [...new Set(bundledInputs(metafile).filter((file) => unwanted.test(file)).map((file) => `${name}: ${unwanted.exec(file)![1]}`))],
+    );
+    const withEnvironmentCredentials = Object.entries(metafiles)
+      .filter(([, metafile]) => bundledInputs(metafile).some((file) => /functions\/aws\/lambdaCredentials\.ts$/.test(file)))
+      .map(([name]) => name);
+
+    expect(offenders).toEqual([]);
+    expect(withEnvironmentCredentials.sort()).toEqual(Object.keys(entries).sort());
+  });
+
   it('given each bundle, then the only zod locale in it is English', () => {
     const locales = Object.fromEntries(
       Object.entries(metafiles).map(([name, metafile]) => [
