@@ -29,6 +29,9 @@ const add = <K extends string | number>(into: Partial<Record<K, number>>, key: K
   if (amount !== 0) into[key] = plus(into[key], amount);
 };
 
+/** A month's counts, begun when the deal first counts in that month. */
+const countsIn = (months: Record<Month, MonthCounts>, month: Month): MonthCounts => (months[month] ??= {});
+
 export const npsCategory = (score: number): 'promoters' | 'passives' | 'detractors' =>
   score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors';
 
@@ -36,12 +39,11 @@ export const npsCategory = (score: number): 'promoters' | 'passives' | 'detracto
 export const contributionsOf = (deal: Deal, timeZone: string): Contributions => {
   const months: Record<Month, MonthCounts> = {};
   const ledger: CommitmentLedger = {};
-  const at = (month: Month) => (months[month] ??= {});
 
   // Each instant is read once: the fold takes the contributions of every deal it sees.
   const closedMs = toEpochMs(deal.closedAt);
   const closedMonth = monthOf(closedMs, timeZone);
-  const closed = at(closedMonth);
+  const closed = countsIn(months, closedMonth);
   closed.closed = plus(closed.closed);
   if (deal.value.amount !== 0) add((closed.revenue ??= {}), deal.value.currency, deal.value.amount);
   const closeTally = closeTallyOf(deal);
@@ -50,7 +52,7 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   const cancelledMs = deal.cancellation ? toEpochMs(deal.cancellation.at) : null;
   const cancelledMonth = cancelledMs === null ? null : monthOf(cancelledMs, timeZone);
   if (cancelledMonth !== null) {
-    const cancelled = at(cancelledMonth);
+    const cancelled = countsIn(months, cancelledMonth);
     cancelled.cancelled = plus(cancelled.cancelled);
   }
 
@@ -58,7 +60,7 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   // ever returned counts with it, and the return itself in the month it was recorded.
   for (const handoff of handoffsOf(deal)) {
     const handoffMs = toEpochMs(handoff.at);
-    const month = at(monthOf(handoffMs, timeZone));
+    const month = countsIn(months, monthOf(handoffMs, timeZone));
     month.handoffs = plus(month.handoffs);
     const checked = checkedItems(handoff.checklist);
     if (checked !== 0) month.checklistTrue = plus(month.checklistTrue, checked);
@@ -66,7 +68,7 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
     add((month.handoffLags ??= {}), lag, 1);
     if (handoff.returned) {
       month.returnedHandoffs = plus(month.returnedHandoffs);
-      const returnedIn = at(monthOf(toEpochMs(handoff.returned.at), timeZone));
+      const returnedIn = countsIn(months, monthOf(toEpochMs(handoff.returned.at), timeZone));
       returnedIn.handoffReturns = plus(returnedIn.handoffReturns);
     }
   }
@@ -76,7 +78,7 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
   const deliveredMs = deal.delivery ? toEpochMs(deal.delivery.at) : null;
   const deliveredMonth = deliveredMs === null ? null : monthOf(deliveredMs, timeZone);
   if (deliveredMonth !== null && outcome && !deal.cancellation) {
-    const month = at(deliveredMonth);
+    const month = countsIn(months, deliveredMonth);
     month.delivered = plus(month.delivered);
     if (outcome.onTime) month.onTime = plus(month.onTime);
     if (outcome.asSold) month.asSold = plus(month.asSold);
@@ -110,14 +112,14 @@ export const contributionsOf = (deal: Deal, timeZone: string): Contributions => 
       if (!openAtEnd) continue;
       const end = monthEndMs(month, timeZone);
       if (end < deadline && deadline <= end + DUE_WINDOW_MS) {
-        const due = at(month);
+        const due = countsIn(months, month);
         due.dueNext30Days = plus(due.dueNext30Days);
       }
     }
   }
 
   for (const response of Object.values(deal.npsResponses)) {
-    const month = at(monthOf(response.respondedAt, timeZone));
+    const month = countsIn(months, monthOf(response.respondedAt, timeZone));
     const category = npsCategory(response.score);
     month[category] = plus(month[category]);
   }

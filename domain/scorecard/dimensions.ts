@@ -13,15 +13,16 @@ export const isDimension = (value: string): value is Dimension =>
 export const dimensionsOf = (deal: Deal): Dimension[] => {
   // A few at most: a list kept free of repeats costs less than a Set for every deal the fold reads.
   const dimensions: Dimension[] = ['org', `person:${deal.seller.id}`];
-  const include = (dimension: Dimension) => {
-    if (!dimensions.includes(dimension)) dimensions.push(dimension);
-  };
-  include(`team:${deal.salesTeam}`);
+  includeOnce(dimensions, `team:${deal.salesTeam}`);
   // An ops owner who returned a handoff keeps the deal: their return counts on their scorecard.
   for (const handoff of handoffsOf(deal)) {
-    include(`person:${handoff.opsOwner.id}`);
-    include(`team:${handoff.opsTeam}`);
+    includeOnce(dimensions, `person:${handoff.opsOwner.id}`);
+    includeOnce(dimensions, `team:${handoff.opsTeam}`);
   }
-  if (deal.delivery) include(`person:${deal.delivery.deliveredBy.id}`);
+  if (deal.delivery) includeOnce(dimensions, `person:${deal.delivery.deliveredBy.id}`);
   return dimensions;
+};
+
+const includeOnce = (dimensions: Dimension[], dimension: Dimension): void => {
+  if (!dimensions.includes(dimension)) dimensions.push(dimension);
 };
