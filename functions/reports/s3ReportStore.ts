@@ -39,11 +39,16 @@ const RETRY_BASE_MS = 100;
 
 const retryable = (error: unknown): boolean => !(error instanceof S3RequestError) || error.status >= 500 || error.code === 'SlowDown';
 
-/** The object's URL: virtual-hosted on AWS, as S3 asks; path-style on any other endpoint. */
-export const objectUrl = ({ bucket, region, endpoint }: S3Location, key: string): URL =>
-  endpoint
-    ? new URL(`${endpoint.replace(/\/$/, '')}/${bucket}${escapeUriPath(`/${key}`)}`)
-    : new URL(`https://${bucket}.s3.${region}.amazonaws.com${escapeUriPath(`/${key}`)}`);
+/**
+ * The object's URL: virtual-hosted on AWS, as S3 asks, except for a bucket whose name has a dot (no
+ * certificate covers it as a host name, so it goes path-style, as the SDK sends it); path-style on
+ * any other endpoint.
+ */
+export const objectUrl = ({ bucket, region, endpoint }: S3Location, key: string): URL => {
+  const path = escapeUriPath(`/${key}`);
+  if (endpoint) return new URL(`${endpoint.replace(/\/$/, '')}/${bucket}${path}`);
+  return bucket.includes('.') ? new URL(`https://s3.${region}.amazonaws.com/${bucket}${path}`) : new URL(`https://${bucket}.s3.${region}.amazonaws.com${path}`);
+};
 
 const tagOf = (xml: string, tag: string): string => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(xml)?.[1] ?? '';
 

@@ -148,6 +148,10 @@ describe("a report's address", () => {
     );
   });
 
+  it('given a bucket whose name has a dot, when a key is addressed, then it is path-style on the regional endpoint', () => {
+    expect(objectUrl({ bucket: 'reports.example.com', region }, 'a/b.json').href).toBe('https://s3.eu-west-1.amazonaws.com/reports.example.com/a/b.json');
+  });
+
   it('given another endpoint, when a key is addressed, then the bucket is the first part of the path', () => {
     expect(objectUrl({ bucket, region, endpoint: 'http://127.0.0.1:4566/' }, 'a/b.json').href).toBe('http://127.0.0.1:4566/handshake-reports/a/b.json');
   });
