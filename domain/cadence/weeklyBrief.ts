@@ -102,6 +102,8 @@ export type WeeklyBrief = z.infer<typeof WeeklyBrief>;
 export interface SellerOfDeal {
   sellerId: string;
   salesTeam: string;
+  /** When the deal closed; absent from documents projected before it was kept (read as known all along). */
+  closedAt?: string;
 }
 
 /** A forecast as recorded for a month. */
@@ -233,9 +235,13 @@ const opsTeamsOf = (teams: readonly OpsTeamLoad[], week: IsoWeek, timeZone: stri
       };
     });
 
-const knownSellersOf = (sellers: readonly SellerOfDeal[]) => {
+const knownSellersOf = (sellers: readonly SellerOfDeal[], weekEnd: number) => {
   const teams = new Map<string, Set<string>>();
-  for (const { sellerId, salesTeam } of sellers) (teams.get(sellerId) ?? teams.set(sellerId, new Set()).get(sellerId)!).add(salesTeam);
+  for (const { sellerId, salesTeam, closedAt } of sellers) {
+    // A seller is known, for a team, from their first close for it: a brief made late does not ask a call of someone who began selling after its week.
+    if (closedAt !== undefined && Date.parse(closedAt) >= weekEnd) continue;
+    (teams.get(sellerId) ?? teams.set(sellerId, new Set()).get(sellerId)!).add(salesTeam);
+  }
   return [...teams]
     .sort(([a], [b]) => byCodeUnits(a, b))
     .map(([personId, salesTeams]) => ({ personId, salesTeams: [...salesTeams].sort(byCodeUnits) }));
@@ -253,7 +259,7 @@ const forecastsOf = (facts: WeeklyBriefFacts, weekEnd: number) => {
     const known = calls.get(forecast.personId);
     if (!known || Date.parse(forecast.at) >= Date.parse(known.at)) calls.set(forecast.personId, forecast);
   }
-  const sellers = knownSellersOf(facts.sellers);
+  const sellers = knownSellersOf(facts.sellers, weekEnd);
   // A forecaster the deals do not name yet (a new seller) still made a call.
   for (const personId of calls.keys()) if (!sellers.some((s) => s.personId === personId)) sellers.push({ personId, salesTeams: [] });
   sellers.sort((a, b) => byCodeUnits(a.personId, b.personId));

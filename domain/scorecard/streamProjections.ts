@@ -76,7 +76,7 @@ export const dealProjection: StreamProjection<DealState> = {
     const open = openDealOf(state);
     if (open) documents.push({ kind: 'open-deal', dealId: open.dealId, body: open });
     for (const { week, factId, fact } of weekFactsOfDeal(state, timeZone)) documents.push({ kind: 'week-fact', week, factId, body: fact });
-    documents.push({ kind: 'seller', dealId: state.dealId, body: { sellerId: state.seller.id, salesTeam: state.salesTeam } });
+    documents.push({ kind: 'seller', dealId: state.dealId, body: { sellerId: state.seller.id, salesTeam: state.salesTeam, closedAt: state.closedAt } });
     for (const { month, teams } of dealTeamsOf(state, timeZone)) documents.push({ kind: 'deal-teams', month, dealId: teams.dealId, body: teams });
     return documents;
   },

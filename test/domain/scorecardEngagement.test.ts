@@ -195,7 +195,7 @@ describe('open deals (the load)', () => {
           class: 'unclassified',
         },
       },
-      { kind: 'seller', dealId: 'D-1001', body: { sellerId: 'P-SALES-1', salesTeam: 'T-SALES' } },
+      { kind: 'seller', dealId: 'D-1001', body: { sellerId: 'P-SALES-1', salesTeam: 'T-SALES', closedAt: '2026-10-02T15:00:00Z' } },
       { kind: 'deal-teams', month: '2026-10', dealId: 'D-1001', body: { dealId: 'D-1001', salesTeam: 'T-SALES', opsTeam: null } },
     ]);
   });

@@ -121,13 +121,13 @@ describe('the week facts', () => {
     expect(facts.map((fact) => [fact.type, fact.dealId])).toEqual([['close', 'W2']]);
   });
 
-  it('given three deals by two sellers, when the sellers are read, then each deal names its seller and sales team', async () => {
+  it('given three deals by two sellers, when the sellers are read, then each deal names its seller, sales team and when it closed', async () => {
     const sellers = await new WeekFactsRepository(client, inOrder, async () => 1).sellers();
 
     expect(sellers).toEqual([
-      { sellerId: 'P-SALES-1', salesTeam: 'T-SALES' },
-      { sellerId: 'P-SALES-1', salesTeam: 'T-SALES' },
-      { sellerId: 'P-OTHER', salesTeam: 'T-SALES' },
+      { sellerId: 'P-SALES-1', salesTeam: 'T-SALES', closedAt: '2027-03-08T09:00:00Z' },
+      { sellerId: 'P-SALES-1', salesTeam: 'T-SALES', closedAt: '2027-03-01T09:00:00Z' },
+      { sellerId: 'P-OTHER', salesTeam: 'T-SALES', closedAt: '2027-03-09T09:00:00Z' },
     ]);
   });
 });

@@ -275,6 +275,24 @@ describe('the weekly brief: forecast calls due for next month and who has not ca
     expect(brief.summary.sales.forecastsMissing).toBe(2);
   });
 
+  it('given a seller whose first close came after the week, and one who sold for a second team only after it, when a late brief of that week is made, then neither is asked for a call the week did not know of', () => {
+    const brief = given({
+      sellers: [
+        { sellerId: 'P-1', salesTeam: 'T-EAST', closedAt: '2027-03-10T09:00:00Z' },
+        { sellerId: 'P-1', salesTeam: 'T-WEST', closedAt: WEEK_END },
+        { sellerId: 'P-NEW', salesTeam: 'T-EAST', closedAt: '2027-03-20T09:00:00Z' },
+        // Projected before documents kept the close: known all along, as before.
+        { sellerId: 'P-OLD', salesTeam: 'T-WEST' },
+      ],
+    }).brief();
+
+    expect(brief.forecasts.notCalled).toEqual([
+      { personId: 'P-1', salesTeams: ['T-EAST'] },
+      { personId: 'P-OLD', salesTeams: ['T-WEST'] },
+    ]);
+    expect(brief.summary.sales.forecastsMissing).toBe(2);
+  });
+
   it('given the business zone is America/Chicago, when the brief of the week ending on 1 March is made, then the call due is for April, due at midnight Chicago time', () => {
     const brief = weeklyBriefOf({
       week: '2027-W08',
