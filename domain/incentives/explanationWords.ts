@@ -1,5 +1,5 @@
-import { englishNumberFormat } from '../englishNumberFormat.ts';
 import currencyCodes from 'currency-codes';
+import { englishNumberFormat } from '../englishNumberFormat.ts';
 
 /*
  * How a statement line's explanation says amounts, rates and counts to the person paid: money in the
