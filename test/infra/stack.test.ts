@@ -1,9 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../domain/roles.ts';
 import { EVENTS_TABLE_ENV } from '../../functions/config.ts';
 import { eventsTable } from '../../functions/eventStore/eventsTable.ts';
+import { functionEntries, scheduledEntries, streamConsumerEntries } from '../../functions/handlers/entries.ts';
 import { routeKey, routes, type ApiFunction } from '../../functions/http/routes.ts';
 import { HandshakeStack } from '../../infra/handshakeStack.ts';
 import { cdkJsonContext, refOf, type Resource } from './template.ts';
@@ -12,12 +15,13 @@ import { cdkJsonContext, refOf, type Resource } from './template.ts';
 const SYNTH_TIMEOUT_MS = 120_000;
 
 describe('given the Handshake stack synthesized with the project context', () => {
+  let app: App;
   let stack: HandshakeStack;
   let template: Template;
   let resources: Record<string, Resource>;
 
   beforeAll(() => {
-    const app = new App({ context: cdkJsonContext() });
+    app = new App({ context: cdkJsonContext() });
     stack = new HandshakeStack(app, 'Handshake', { timeZone: 'UTC' });
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources as Record<string, Resource>;
@@ -153,6 +157,20 @@ describe('given the Handshake stack synthesized with the project context', () =>
     it('then every function runs on arm64', () => {
       for (const fn of Object.values(template.findResources('AWS::Lambda::Function')) as Resource[]) {
         expect(fn.Properties?.Architectures).toEqual(['arm64']);
+      }
+    });
+
+    it("then each function's bundle, as the deploy builds it, carries only the environment's credentials link of the SDK's chain", () => {
+      const bundles = readdirSync(app.outdir)
+        .map((asset) => path.join(app.outdir, asset, 'index.mjs'))
+        .filter((file) => existsSync(file))
+        .map((file) => readFileSync(file, 'utf8'));
+
+      expect(bundles).toHaveLength(Object.keys({ ...functionEntries, ...streamConsumerEntries, ...scheduledEntries }).length);
+      for (const bundle of bundles) {
+        expect(bundle).toContain('Unable to find environment variable credentials');
+        // The web identity link and the STS client it carries stay out (infra/constructs/lambdaBundling.ts).
+        expect(bundle).not.toContain('AssumeRoleWithWebIdentity');
       }
     });
 
