@@ -4,6 +4,7 @@ import { Agent, get } from 'node:http';
 import { ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Month } from '../../domain/calendar.ts';
 import type { RecordedDealEvent } from '../../domain/envelope.ts';
+import { forecastSection, sumOfCallers, type ForecastSection, type MonthCall } from '../../domain/forecasts/forecastSection.ts';
 import type { Dimension } from '../../domain/scorecard/dimensions.ts';
 import { readScorecard, type Scorecard } from '../../domain/scorecard/scorecard.ts';
 import { readStoredItem } from '../../functions/eventStore/dynamoEventStore.ts';
@@ -88,14 +89,19 @@ export const foldMonth = async (client: DynamoDBClient, eventsTable: string, mon
   return { buckets, ledgers, events, deals: [...streams.keys()].filter((id) => id.startsWith('deal#')).length };
 };
 
-export const foldedScorecard = (folded: FoldedMonth, month: Month, dimension: Dimension, currency: string): Scorecard =>
-  readScorecard({
-    month,
-    dimension,
-    counts: monthCountsOf(folded.buckets.get(dimension) ?? {}),
-    ledger: ledgerOf(folded.ledgers.get(dimension) ?? {}),
-    currency,
-  });
+/**
+ * What `GET /v1/scorecards/{month}` answers, from the fold. The seeded history holds no forecasts, so
+ * the forecast section has no call: a person's shows what they closed, a team's or the organisation's
+ * sums nobody (only people who called count).
+ */
+export const foldedScorecard = (folded: FoldedMonth, month: Month, dimension: Dimension, currency: string): Scorecard & { forecast: ForecastSection } => {
+  const counts = monthCountsOf(folded.buckets.get(dimension) ?? {});
+  const closedBy = (asked: Month): MonthCall => ({ call: null, actual: asked === month ? (counts.revenue?.[currency] ?? 0) : 0 });
+  return {
+    ...readScorecard({ month, dimension, counts, ledger: ledgerOf(folded.ledgers.get(dimension) ?? {}), currency }),
+    forecast: forecastSection(month, currency, dimension.startsWith('person:') ? closedBy : () => sumOfCallers([])),
+  };
+};
 
 export interface ReadBenchOptions {
   eventsTable: string;
