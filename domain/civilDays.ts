@@ -21,3 +21,9 @@ export const civilFromDays = (days: number): { year: number; month: number; day:
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 };
+
+const isLeapYear = (year: number): boolean => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+/** How many days a month (1-12) of a year has on the proleptic Gregorian calendar. */
+export const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;

@@ -1,12 +1,11 @@
 import * as z from './zod.ts';
+import { daysFromCivil, daysInMonth } from './civilDays.ts';
 
 /** An instant: ISO 8601 date-time with an explicit offset (Z or ±hh:mm). */
 export const Instant = z.iso.datetime({ offset: true }).check(
   z.meta({ description: 'ISO 8601 instant with offset', example: '2026-10-20T17:00:00Z' }),
 );
 export type Instant = z.infer<typeof Instant>;
-
-import { daysFromCivil } from './civilDays.ts';
 
 const DAY_MS = 86_400_000;
 const ZERO = 48;
@@ -21,10 +20,6 @@ const digitsAt = (text: string, at: number, count: number): number => {
   }
   return value;
 };
-
-const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-const daysInMonth = (year: number, month: number) =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
 /**
  * Epoch ms of an instant in the one shape instants are written in (YYYY-MM-DDTHH:MM:SS, then .sss or

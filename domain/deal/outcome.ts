@@ -23,12 +23,14 @@ export interface Delivery {
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
 
-export const isOnTime = (deliveredAt: Instant, deadline: Instant, graceMinutes = 0): boolean =>
-  toEpochMs(deliveredAt) <= toEpochMs(deadline) + graceMinutes * MS_PER_MINUTE;
+/** How long after the deadline (and its grace) a delivery came: 0 or less is on time. */
+const lateMsOf = (deliveredAt: Instant, deadline: Instant, graceMinutes: number): number =>
+  toEpochMs(deliveredAt) - (toEpochMs(deadline) + graceMinutes * MS_PER_MINUTE);
+
+export const isOnTime = (deliveredAt: Instant, deadline: Instant, graceMinutes = 0): boolean => lateMsOf(deliveredAt, deadline, graceMinutes) <= 0;
 
 export const assessOutcome = (promise: PromiseInForce, delivery: Delivery, graceMinutes = 0): Outcome => {
-  const lateMs = toEpochMs(delivery.at) - (toEpochMs(promise.deadline) + graceMinutes * MS_PER_MINUTE);
-  // isOnTime, with each instant read once.
+  const lateMs = lateMsOf(delivery.at, promise.deadline, graceMinutes);
   const onTime = lateMs <= 0;
   const asSold = isSameScope(delivery.scope, promise.scope);
   // Whole hundredths of an hour (36 s each) in integer maths, so float noise never rounds 0.55 up to 0.56.

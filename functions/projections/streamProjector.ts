@@ -72,20 +72,22 @@ const runLimited = async <T>(items: readonly T[], limit: number, work: (item: T)
  * the items it brings (the earliest on a tie). A change too big for sharing goes alone.
  */
 export const packed = (changes: readonly StreamChange[]): StreamChange[][] => {
-  const left = [...changes].sort((a, b) => Object.keys(b.delta).length - Object.keys(a.delta).length);
+  const left = changes
+    .map((change) => ({ change, counterIds: Object.keys(change.delta) }))
+    .sort((a, b) => b.counterIds.length - a.counterIds.length);
   const groups: StreamChange[][] = [];
   while (left.length) {
     const first = left.shift()!;
-    const group = [first];
-    const counterItems = new Set(Object.keys(first.delta));
-    let items = first.writes.length + counterItems.size;
-    let bytes = first.bytes;
+    const group = [first.change];
+    const counterItems = new Set(first.counterIds);
+    let items = first.change.writes.length + counterItems.size;
+    let bytes = first.change.bytes;
     for (;;) {
       let best = -1;
       let bestNew = 0;
       let bestShare = Infinity;
-      left.forEach((change, index) => {
-        const newCounterItems = Object.keys(change.delta).filter((id) => !counterItems.has(id)).length;
+      left.forEach(({ change, counterIds }, index) => {
+        const newCounterItems = counterIds.filter((id) => !counterItems.has(id)).length;
         const share = newCounterItems / (change.writes.length + newCounterItems);
         if (share < bestShare && items + change.writes.length + newCounterItems <= MAX_TRANSACTION_ITEMS && bytes + change.bytes <= MAX_GROUP_BYTES) {
           best = index;
@@ -94,8 +96,8 @@ export const packed = (changes: readonly StreamChange[]): StreamChange[][] => {
         }
       });
       if (best < 0) break;
-      const [change] = left.splice(best, 1) as [StreamChange];
-      for (const id of Object.keys(change.delta)) counterItems.add(id);
+      const [{ change, counterIds }] = left.splice(best, 1) as [(typeof left)[number]];
+      for (const id of counterIds) counterItems.add(id);
       items += change.writes.length + bestNew;
       bytes += change.bytes;
       group.push(change);

@@ -16,7 +16,7 @@ const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export interface HandshakeFunctionProps {
   /** The handler's entry file, relative to the project root (e.g. `functions/handlers/queries.lambda.ts`). */
   readonly entry: string;
-  /** Variables the handler reads; the service name and source-map switch are added here. */
+  /** Variables the handler reads; the service name is added here. */
   readonly environment: Record<string, string>;
   /** Default 10 seconds: enough for an HTTP request, too little for a stream batch. */
   readonly timeout?: Duration;
